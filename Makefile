@@ -1,0 +1,42 @@
+# MeetingRoom: two commands on a fresh machine — `make run` and `make test`.
+# Everything is installed into .venv from the pinned set in requirements.lock.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: run test test-core bench lint install clean lock
+
+$(STAMP): pyproject.toml requirements.lock
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade "pip==25.3"
+	$(PY) -m pip install --quiet --disable-pip-version-check -c requirements.lock -e ".[test]"
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+run: $(STAMP)
+	$(VENV)/bin/meetingroom
+
+lint: $(STAMP)
+	$(VENV)/bin/lint-imports
+	$(VENV)/bin/ruff check src tests
+	$(VENV)/bin/mypy
+
+test: lint
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+
+test-core: $(STAMP)
+	$(PY) -m pytest -q -m "not gui and not slow"
+
+bench: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) tests/benchmarks/run.py
+
+# Regenerate the pinned set after changing pyproject.toml dependencies.
+lock:
+	rm -rf /tmp/meetingroom-lock && $(PYTHON) -m venv /tmp/meetingroom-lock
+	/tmp/meetingroom-lock/bin/pip install --quiet "pip==25.3" && /tmp/meetingroom-lock/bin/pip install --quiet -e ".[test]"
+	/tmp/meetingroom-lock/bin/pip freeze --exclude-editable --exclude meetingroom > requirements.lock
+
+clean:
+	rm -rf $(VENV) build dist .mypy_cache .ruff_cache

@@ -1,0 +1,106 @@
+"""Builds the QApplication: logging, translations, theme and fonts, then the main window."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QtMsgType, QTranslator, qInstallMessageHandler
+from PySide6.QtWidgets import QApplication
+
+from meetingroom import APP_NAME, __version__, paths
+from meetingroom.settings import Settings
+from meetingroom.ui.appearance import Appearance
+from meetingroom.ui.main_window import MainWindow
+
+log = logging.getLogger("meetingroom.app")
+
+_QT_LEVELS = {
+    QtMsgType.QtDebugMsg: logging.DEBUG,
+    QtMsgType.QtInfoMsg: logging.INFO,
+    QtMsgType.QtWarningMsg: logging.WARNING,
+    QtMsgType.QtCriticalMsg: logging.ERROR,
+    QtMsgType.QtFatalMsg: logging.CRITICAL,
+}
+
+
+def _log_qt_message(kind: QtMsgType, _context: object, message: str) -> None:
+    logging.getLogger("qt").log(_QT_LEVELS.get(kind, logging.WARNING), "%s", message)
+
+
+def install_translations(app: QApplication) -> list[QTranslator]:
+    """en-GB is the source language; other languages load from resources/i18n when present."""
+    translators = []
+    locale = QLocale()
+    for name, folder in (
+        ("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+        ("meetingroom", str(paths.resources_dir() / "i18n")),
+    ):
+        translator = QTranslator(app)
+        if translator.load(locale, name, "_", folder):
+            app.installTranslator(translator)
+            translators.append(translator)
+    return translators
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    QApplication.setApplicationName(APP_NAME)
+    QApplication.setOrganizationName(APP_NAME)
+    QApplication.setApplicationVersion(__version__)
+    QApplication.setDesktopFileName("org.meetingroom.MeetingRoom")
+    app = QApplication(argv if argv is not None else sys.argv[:1])
+    install_translations(app)
+    return app
+
+
+def build_window(
+    app: QApplication,
+    settings: Settings,
+    workspace: Path | None = None,
+    theme: str | None = None,
+    text_scale: int | None = None,
+) -> MainWindow:
+    appearance = Appearance(app, settings, parent=app)
+    if theme is not None:
+        appearance.set_theme(theme)
+    if text_scale is not None:
+        appearance.set_text_scale(text_scale)
+    if theme is None and text_scale is None:
+        appearance.apply()
+    window = MainWindow(settings, appearance)
+    start_with = workspace or _last_workspace(settings)
+    if start_with is not None:
+        if start_with.exists():
+            window.open_workspace(start_with)
+        else:
+            window.create_workspace_at(start_with)
+    return window
+
+
+def _last_workspace(settings: Settings) -> Path | None:
+    last = settings.get("last_workspace")
+    if last and Path(last).exists():
+        return Path(last)
+    default = paths.default_workspace()
+    return default if default.exists() else None
+
+
+def run(workspace: Path | None = None, theme: str | None = None, text_scale: int | None = None) -> int:
+    qInstallMessageHandler(_log_qt_message)
+    log.info("MeetingRoom %s starting", __version__)
+    app = create_application()
+    window = build_window(app, Settings(), workspace, theme, text_scale)
+    window.show()
+    code = app.exec()
+    log.info("MeetingRoom closed")
+    return code
+
+
+def main() -> int:
+    from meetingroom.cli import main as cli_main
+
+    return cli_main(sys.argv[1:])

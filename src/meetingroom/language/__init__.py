@@ -1,0 +1,1 @@
+"""Plain-language analysis, glossary and picture matching (issue 4)."""

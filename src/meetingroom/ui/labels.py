@@ -1,0 +1,49 @@
+"""The words people see for each domain value, through Qt's translation function."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from PySide6.QtCore import QCoreApplication
+
+from meetingroom.domain.meeting import MeetingMode, MeetingStatus
+from meetingroom.domain.people import FormatKind, FormatNeed, Role
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("labels", text)
+
+
+def label(value: Enum) -> str:
+    """A plain, translated label for an enumeration value."""
+    texts: dict[Enum, str] = {
+        Role.EXPERT_BY_EXPERIENCE: _t("Expert by experience"),
+        Role.CARER: _t("Carer"),
+        Role.PROFESSIONAL: _t("Professional"),
+        Role.CHAIR: _t("Chair"),
+        Role.FACILITATOR: _t("Facilitator"),
+        Role.MINUTE_TAKER: _t("Minute taker"),
+        Role.SUPPORTER: _t("Supporter or interpreter"),
+        FormatKind.STANDARD: _t("Standard"),
+        FormatKind.LARGE_PRINT: _t("Large print"),
+        FormatKind.EASY_READ: _t("Easy read"),
+        FormatKind.AUDIO: _t("Audio"),
+        FormatKind.BRAILLE_TEXT: _t("Plain text for braille"),
+        FormatKind.OTHER_LANGUAGE: _t("Another language"),
+        MeetingStatus.PLANNING: _t("Planning"),
+        MeetingStatus.PAPERS_SENT: _t("Papers sent"),
+        MeetingStatus.HELD: _t("Held"),
+        MeetingStatus.FOLLOWED_UP: _t("Followed up"),
+        MeetingMode.IN_PERSON: _t("In person"),
+        MeetingMode.ONLINE: _t("Online"),
+        MeetingMode.HYBRID: _t("Hybrid"),
+    }
+    return texts.get(value, str(value.value).replace("-", " ").capitalize())
+
+
+def format_label(need: FormatNeed) -> str:
+    if need.kind is FormatKind.LARGE_PRINT:
+        return _t("Large print, %1 pt").replace("%1", str(need.size))
+    if need.kind is FormatKind.OTHER_LANGUAGE and need.language:
+        return _t("In %1").replace("%1", need.language)
+    return label(need.kind)

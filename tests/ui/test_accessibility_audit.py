@@ -1,0 +1,52 @@
+"""The audit that grows with the app: every view of the main window, in every theme.
+
+Views are found through the navigation, so a new view is audited without touching this file.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from meetingroom.themes import available_themes, load_theme
+from meetingroom.ui.views import VIEWS
+from tests.ui.audit import contrast_problems, describe, focusable_widgets, tab_cycle, unnamed
+
+THEMES = [theme.name for theme in available_themes()]
+
+
+def test_there_are_at_least_the_four_themes() -> None:
+    assert {"standard", "high-contrast-dark", "high-contrast-light", "low-glare"} <= set(THEMES)
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_welcome_page_passes_the_audit(theme: str, open_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = open_window(theme=theme)
+    page = window.welcome
+    assert window.pages.currentWidget() is page
+    assert unnamed(window) == []
+    assert contrast_problems(load_theme(theme), QApplication.palette()) == []
+    visited, came_back = tab_cycle(page.new_group, qtbot)
+    assert came_back, "Tab never came back round to the first button"
+    missing = [describe(w) for w in focusable_widgets(page) if w not in visited and w is not page.new_group]
+    assert missing == []
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_every_view_passes_the_audit(theme: str, example_path: Path, open_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = open_window(workspace=example_path, theme=theme)
+    assert contrast_problems(load_theme(theme), QApplication.palette()) == []
+    page = window.workspace_page
+    assert page is not None and page.navigation.count() == len(VIEWS)
+    for row in range(page.navigation.count()):
+        page.navigation.setCurrentRow(row)
+        view = page.current_view()
+        name = page.navigation.item(row).text()
+        assert view.isVisible(), name
+        assert unnamed(window) == [], f"{name} in {theme}: controls without an accessible name"
+        visited, came_back = tab_cycle(page.navigation, qtbot)
+        assert came_back, f"{name} in {theme}: Tab never comes back round (a focus trap)"
+        missing = [describe(w) for w in focusable_widgets(view) if w not in visited]
+        assert missing == [], f"{name} in {theme}: Tab does not reach {missing}"
