@@ -115,6 +115,7 @@ class Theme:
     high_contrast: bool
     colours: dict[str, str] = field(hash=False)
     stylesheet_template: str = field(repr=False)
+    icons: str = "on-light"  # the folder of themes/icons whose marks suit the background
 
     @property
     def required_text_ratio(self) -> float:
@@ -145,7 +146,7 @@ class Theme:
 
     def stylesheet(self, font_pt: float) -> str:
         """The style sheet with every `{colour}` and size placeholder filled in for `font_pt`."""
-        values = {**self.colours, **size_placeholders(font_pt)}
+        values = {**self.colours, **size_placeholders(font_pt), "icons": self.icons}
 
         def fill(match: re.Match[str]) -> str:
             key = match.group(1)
@@ -169,6 +170,7 @@ def size_placeholders(font_pt: float) -> dict[str, str]:
     step = max(24, mark + 10)
     return {
         "font_pt": f"{font_pt:g}",
+        "heading_pt": f"{font_pt * 1.5:g}",
         "mark_px": str(mark),
         "mark_radius_px": str(mark // 2 + 2),
         "step_px": str(step),
@@ -204,7 +206,7 @@ def _read_theme(path: Path) -> Theme:
         raise ValueError(f"theme file {path.name} must hold a JSON object")
 
     name, label, high_contrast = data.get("name"), data.get("label"), data.get("high_contrast")
-    colours, sheet = data.get("colours"), data.get("stylesheet")
+    colours, sheet, icons = data.get("colours"), data.get("stylesheet"), data.get("icons")
     if name != path.stem:
         raise ValueError(f'theme file {path.name} must have "name": {path.stem!r}')
     if not isinstance(label, str) or not label.strip():
@@ -225,6 +227,8 @@ def _read_theme(path: Path) -> Theme:
         raise ValueError(f"theme file {path.name}: colours must be #rrggbb: {', '.join(bad)}")
     if not isinstance(sheet, str) or Path(sheet).name != sheet or not sheet.endswith(".qss"):
         raise ValueError(f'theme file {path.name} needs a "stylesheet" .qss file name beside it')
+    if icons not in ("on-light", "on-dark"):
+        raise ValueError(f'theme file {path.name} needs "icons": "on-light" or "on-dark"')
     try:
         template = (path.parent / sheet).read_text(encoding="utf-8")
     except OSError as error:
@@ -236,6 +240,7 @@ def _read_theme(path: Path) -> Theme:
         high_contrast=high_contrast,
         colours={key: value.lower() for key, value in colours.items()},
         stylesheet_template=template,
+        icons=icons,
     )
     theme.stylesheet(10)  # fail now, not at apply time, if the template names an unknown colour
     return theme

@@ -7,7 +7,7 @@ from enum import Enum
 from PySide6.QtCore import QCoreApplication
 
 from meetingroom.domain.meeting import MeetingMode, MeetingStatus
-from meetingroom.domain.people import FormatKind, FormatNeed, Role
+from meetingroom.domain.people import AccessNeed, FormatKind, FormatNeed, Role
 
 
 def _t(text: str) -> str:
@@ -30,6 +30,16 @@ def label(value: Enum) -> str:
         FormatKind.AUDIO: _t("Audio"),
         FormatKind.BRAILLE_TEXT: _t("Plain text for braille"),
         FormatKind.OTHER_LANGUAGE: _t("Another language"),
+        AccessNeed.STEP_FREE: _t("Step-free access"),
+        AccessNeed.HEARING_LOOP: _t("Hearing loop"),
+        AccessNeed.BSL_INTERPRETER: _t("BSL interpreter"),
+        AccessNeed.LANGUAGE_INTERPRETER: _t("Spoken-language interpreter"),
+        AccessNeed.PERSONAL_ASSISTANT: _t("Personal assistant"),
+        AccessNeed.QUIET_SPACE: _t("Quiet space"),
+        AccessNeed.REGULAR_BREAKS: _t("Regular breaks"),
+        AccessNeed.DIETARY: _t("Dietary needs"),
+        AccessNeed.TRANSPORT: _t("Transport or parking help"),
+        AccessNeed.OTHER: _t("Other"),
         MeetingStatus.PLANNING: _t("Planning"),
         MeetingStatus.PAPERS_SENT: _t("Papers sent"),
         MeetingStatus.HELD: _t("Held"),

@@ -5,7 +5,7 @@ Views are built the first time they are shown, so opening a big workspace stays 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QStackedWidget, QWidget
 
@@ -30,13 +30,22 @@ class WorkspacePage(QWidget):
             self.stack.addWidget(placeholder)
             shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
             shortcut.activated.connect(lambda row=number - 1: self.show_view(row, focus=True))
-        self.navigation.setSizeAdjustPolicy(QListWidget.SizeAdjustPolicy.AdjustToContents)
-        self.navigation.setMaximumWidth(self.navigation.sizeHintForColumn(0) + 48)
+        self._fit_navigation()
         layout = QHBoxLayout(self)
         layout.addWidget(self.navigation)
         layout.addWidget(self.stack, 1)
         self.navigation.currentRowChanged.connect(self.show_view)
         self.navigation.setCurrentRow(0)
+
+    def _fit_navigation(self) -> None:
+        """Wide enough for the longest section name at the current text size, never clipped."""
+        frame = 2 * self.navigation.frameWidth() + self.navigation.spacing() * 2
+        self.navigation.setFixedWidth(self.navigation.sizeHintForColumn(0) + frame + 24)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            QTimer.singleShot(0, self, self._fit_navigation)
+        super().changeEvent(event)
 
     def view(self, row: int) -> View:
         """The view at this row of the navigation, built on first use."""

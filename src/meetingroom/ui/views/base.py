@@ -11,11 +11,7 @@ from meetingroom.ui.session import WorkspaceSession
 def heading(text: str) -> QLabel:
     """A view's heading: larger and bold, announced as a heading-like label."""
     title = QLabel(text)
-    title.setObjectName("viewHeading")
-    font = title.font()
-    font.setPointSizeF(font.pointSizeF() * 1.5)
-    font.setBold(True)
-    title.setFont(font)
+    title.setObjectName("viewHeading")  # sized by the theme's style sheet, so it follows text size
     title.setAccessibleName(text)
     title.setWordWrap(True)
     return title
