@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import ctypes
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -26,7 +28,44 @@ _QT_LEVELS = {
 
 
 def _log_qt_message(kind: QtMsgType, _context: object, message: str) -> None:
-    logging.getLogger("qt").log(_QT_LEVELS.get(kind, logging.WARNING), "%s", message)
+    level = _QT_LEVELS.get(kind, logging.WARNING)
+    logging.getLogger("qt").log(level, "%s", message)
+    if level >= logging.ERROR:
+        print(f"meetingroom: {message.splitlines()[0] if message else 'Qt error'}", file=sys.stderr)
+
+
+# The X11 libraries Qt's xcb plugin loads (from its ELF NEEDED list) and their Debian packages.
+# Every Linux desktop has them; a minimal or server install may not.
+_X11_LIBRARIES = {
+    "libxcb-cursor.so.0": "libxcb-cursor0",
+    "libxcb-icccm.so.4": "libxcb-icccm4",
+    "libxcb-image.so.0": "libxcb-image0",
+    "libxcb-keysyms.so.1": "libxcb-keysyms1",
+    "libxcb-randr.so.0": "libxcb-randr0",
+    "libxcb-render-util.so.0": "libxcb-render-util0",
+    "libxcb-shape.so.0": "libxcb-shape0",
+    "libxcb-xkb.so.1": "libxcb-xkb1",
+    "libxkbcommon-x11.so.0": "libxkbcommon-x11-0",
+    "libX11-xcb.so.1": "libx11-xcb1",
+}
+
+
+def missing_window_library() -> str | None:
+    """On X11, say plainly which desktop libraries are missing instead of letting Qt abort."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return None
+    if os.environ.get("WAYLAND_DISPLAY") or not os.environ.get("DISPLAY"):
+        return None
+    missing = []
+    for library, package in _X11_LIBRARIES.items():
+        try:
+            ctypes.CDLL(library)
+        except OSError:
+            missing.append(package)
+    if not missing:
+        return None
+    return ("this system lacks X11 libraries that Qt needs to open a window; a desktop install "
+            f"has them (Debian or Ubuntu packages: {' '.join(missing)})")
 
 
 def install_translations(app: QApplication) -> list[QTranslator]:
@@ -91,6 +130,11 @@ def _last_workspace(settings: Settings) -> Path | None:
 
 def run(workspace: Path | None = None, theme: str | None = None, text_scale: int | None = None) -> int:
     qInstallMessageHandler(_log_qt_message)
+    missing = missing_window_library()
+    if missing:
+        log.error("cannot open a window: libxcb-cursor missing")
+        print(f"meetingroom: cannot open a window: {missing}", file=sys.stderr)
+        return 1
     log.info("MeetingRoom %s starting", __version__)
     app = create_application()
     window = build_window(app, Settings(), workspace, theme, text_scale)
