@@ -68,6 +68,10 @@ class Settings:
             return option.default
         return value
 
+    def is_set(self, name: str) -> bool:
+        """Whether the person has made this choice (rather than running on the default)."""
+        return name in self._values
+
     def set(self, name: str, value: Any) -> None:
         option = OPTIONS[name]
         if not isinstance(value, option.type):

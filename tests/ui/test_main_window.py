@@ -154,3 +154,12 @@ def test_the_log_has_no_personal_details(example_path: Path, open_window, qtbot)
     text = log_file().read_text(encoding="utf-8")
     assert "a test error" in text
     assert not [name for name in names if name in text]
+
+
+def test_first_run_follows_the_systems_high_contrast_preference(open_window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from meetingroom.ui import appearance
+
+    monkeypatch.setattr(appearance, "system_theme_name", lambda app: "high-contrast-light")
+    assert open_window().appearance.theme.name == "high-contrast-light"
+    Settings().set("theme", "low-glare")
+    assert open_window().appearance.theme.name == "low-glare"

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QApplication
 
 from meetingroom.settings import Settings, clamp_text_scale
 from meetingroom.themes import Theme, available_themes, load_theme
-from meetingroom.ui.styling import apply_theme
+from meetingroom.ui.styling import apply_theme, system_theme_name
 
 TEXT_SCALES = (100, 125, 150, 175, 200)
 
@@ -21,7 +21,8 @@ class Appearance(QObject):
         self._settings = settings
         self.themes: list[Theme] = available_themes()
         names = {t.name for t in self.themes}
-        saved = settings.get("theme")
+        # Until the person chooses, follow the system's high-contrast preference (UI5).
+        saved = settings.get("theme") if settings.is_set("theme") else system_theme_name(app)
         self.theme = load_theme(saved if saved in names else "standard")
         self.text_scale = clamp_text_scale(settings.get("text_scale"))
 
