@@ -9,13 +9,18 @@ from __future__ import annotations
 import logging
 import sys
 import traceback
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
 from meetingroom import paths
 
 LOG_NAME = "meetingroom.log"
+MAX_BYTES = 1_000_000
+KEEP = 3
+
+
+class LogFile(logging.FileHandler):
+    """The app's log file (a plain FileHandler: logging.handlers costs start-up time)."""
 
 
 def log_file() -> Path:
@@ -29,16 +34,31 @@ def describe_exception(kind: type[BaseException], tb: TracebackType | None) -> s
     return f"{kind.__module__}.{kind.__qualname__} at {where or 'unknown'}"
 
 
+def _rotate(path: Path) -> None:
+    """At start, move a log past MAX_BYTES aside, keeping the last KEEP old logs."""
+    try:
+        if path.stat().st_size < MAX_BYTES:
+            return
+    except FileNotFoundError:
+        return
+    for number in range(KEEP - 1, 0, -1):
+        older = path.with_name(f"{path.name}.{number}")
+        if older.exists():
+            older.replace(path.with_name(f"{path.name}.{number + 1}"))
+    path.replace(path.with_name(f"{path.name}.1"))
+
+
 def close_log() -> None:
     root = logging.getLogger()
-    for handler in [h for h in root.handlers if isinstance(h, RotatingFileHandler)]:
+    for handler in [h for h in root.handlers if isinstance(h, LogFile)]:
         root.removeHandler(handler)
         handler.close()
 
 
 def set_up_logging(level: int = logging.INFO) -> Path:
     path = log_file()
-    handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+    _rotate(path)
+    handler = LogFile(path, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     close_log()

@@ -181,3 +181,15 @@ def test_an_older_workspace_is_migrated_in_order(workspace_path: Path) -> None:
 def test_open_missing_path_says_so(tmp_path: Path) -> None:
     with pytest.raises(WorkspaceError, match="no workspace at this path"):
         Workspace.open(tmp_path / "nowhere.meetingroom")
+
+
+def test_a_background_backup_is_complete_once_closed(workspace_path: Path) -> None:
+    make_workspace(workspace_path, members=50)
+    ws = Workspace.open(workspace_path, backup_in_background=True)
+    add_member(ws, Member(name="Edited while the backup runs"))
+    ws.close()
+    backups = list_backups(workspace_path)
+    assert len(backups) == 1
+    with Workspace.open(backups[0], backup=False) as copy:
+        assert len(list_members(copy)) in (50, 51)
+    assert stat.S_IMODE(backups[0].stat().st_mode) == 0o600

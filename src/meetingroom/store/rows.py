@@ -6,9 +6,10 @@ import dataclasses
 import sqlite3
 import types
 import typing
+from collections.abc import Callable
 from datetime import date, datetime
 from enum import Enum
-from functools import cache
+from functools import cache, partial
 from typing import Any, TypeVar
 
 from meetingroom.store.workspace import Workspace
@@ -85,14 +86,33 @@ def update(ws: Workspace, table: str, thing: Any, skip: tuple[str, ...] = ()) ->
         ws.touch(table)
 
 
+Converter = Callable[[Any], Any]
+
+
+@cache
+def _converters(cls: type) -> dict[str, Converter]:
+    """Per field, how to turn a column value into the field's type: worked out once per class."""
+    converters: dict[str, Converter] = {}
+    for name, hint in _hints(cls).items():
+        kind = _plain_type(hint)
+        if isinstance(kind, type) and issubclass(kind, Enum | bool | datetime | date):
+            converters[name] = partial(from_sql, hint)
+        else:
+            converters[name] = _same
+    return converters
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
 def build(cls: type[T], row: sqlite3.Row, **extra: Any) -> T:
     """Make a dataclass from a row, converting each column by the field's type hint."""
-    hints = _hints(cls)  # type: ignore[arg-type]
-    names = set(row.keys())
+    converters = _converters(cls)  # type: ignore[arg-type]
     values = {
-        f.name: from_sql(hints[f.name], row[f.name])
-        for f in dataclasses.fields(cls)  # type: ignore[arg-type]
-        if f.name in names and f.name not in extra
+        name: converters[name](row[name])
+        for name in row.keys()
+        if name in converters and name not in extra
     }
     values.update(extra)
     return cls(**values)

@@ -5,9 +5,11 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import quote
 
 from meetingroom.store import backups, schema
 from meetingroom.store.safety import WorkspaceError, check_workspace
@@ -26,6 +28,7 @@ class Workspace:
         self._listeners: list[ChangeListener] = []
         self._touched: set[str] = set()
         self._depth = 0
+        self._backup_thread: threading.Thread | None = None
 
     # -- opening ---------------------------------------------------------------------------
 
@@ -51,11 +54,13 @@ class Workspace:
         return cls(path, connection)
 
     @classmethod
-    def open(cls, path: Path, *, backup: bool = True) -> Workspace:
+    def open(cls, path: Path, *, backup: bool = True, backup_in_background: bool = False) -> Workspace:
         """Open an existing workspace after checking it; back it up; migrate it if older.
 
         A file that fails a check is left exactly as it was, and the error names the
-        newest good backup, if there is one.
+        newest good backup, if there is one. With `backup_in_background` the backup is
+        made from a second, read-only connection on a worker thread, so a window can show
+        at once; `close()` waits for it.
         """
         path = Path(path)
         if not path.exists():
@@ -69,16 +74,23 @@ class Workspace:
         except OSError as error:
             raise WorkspaceError(path, f"this workspace cannot be read ({error.strerror})") from None
         connection = _connect(path)
-        if backup:
+        if backup and not backup_in_background:
             backups.make_backup(connection, path)
         schema.migrate(connection)
-        return cls(path, connection)
+        workspace = cls(path, connection)
+        if backup and backup_in_background:
+            workspace._backup_thread = threading.Thread(
+                target=_backup_from_reader, args=(path,), name="workspace-backup")
+            workspace._backup_thread.start()
+        return workspace
 
     @classmethod
     def open_or_create(cls, path: Path) -> Workspace:
         return cls.open(path) if Path(path).exists() else cls.create(path)
 
     def close(self) -> None:
+        if self._backup_thread is not None:
+            self._backup_thread.join()
         self.connection.close()
 
     def __enter__(self) -> Workspace:
@@ -130,6 +142,17 @@ class Workspace:
     @property
     def version(self) -> int:
         return int(self.connection.execute("PRAGMA user_version").fetchone()[0])
+
+
+def _backup_from_reader(path: Path) -> None:
+    try:
+        reader = sqlite3.connect(f"file:{quote(str(Path(path).resolve()))}?mode=ro", uri=True)
+        try:
+            backups.make_backup(reader, path)
+        finally:
+            reader.close()
+    except (sqlite3.Error, OSError) as error:
+        log.error("backup failed: %s", type(error).__name__)
 
 
 def _connect(path: Path) -> sqlite3.Connection:

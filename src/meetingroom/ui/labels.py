@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import Enum
+from functools import cache
 
 from PySide6.QtCore import QCoreApplication
 
@@ -14,9 +15,10 @@ def _t(text: str) -> str:
     return QCoreApplication.translate("labels", text)
 
 
-def label(value: Enum) -> str:
-    """A plain, translated label for an enumeration value."""
-    texts: dict[Enum, str] = {
+@cache
+def _labels() -> dict[Enum, str]:
+    """Built once per language; call `_labels.cache_clear()` when the language changes."""
+    return {
         Role.EXPERT_BY_EXPERIENCE: _t("Expert by experience"),
         Role.CARER: _t("Carer"),
         Role.PROFESSIONAL: _t("Professional"),
@@ -48,7 +50,11 @@ def label(value: Enum) -> str:
         MeetingMode.ONLINE: _t("Online"),
         MeetingMode.HYBRID: _t("Hybrid"),
     }
-    return texts.get(value, str(value.value).replace("-", " ").capitalize())
+
+
+def label(value: Enum) -> str:
+    """A plain, translated label for an enumeration value."""
+    return _labels().get(value) or str(value.value).replace("-", " ").capitalize()
 
 
 def format_label(need: FormatNeed) -> str:

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
 
 from meetingroom import paths
 from meetingroom.domain.group import Group
-from meetingroom.example import write_example
 from meetingroom.settings import Settings
 from meetingroom.store import Workspace, WorkspaceError
 from meetingroom.store.backups import restore_copy
@@ -69,7 +68,7 @@ class MainWindow(QMainWindow):
     def open_workspace(self, path: Path) -> bool:
         """Open a workspace; a refused file gets its reason and the offer of a good backup."""
         try:
-            workspace = Workspace.open(path)
+            workspace = Workspace.open(path, backup_in_background=True)
         except WorkspaceError as error:
             self._refuse(error)
             return False
@@ -143,6 +142,8 @@ class MainWindow(QMainWindow):
     def open_example(self) -> None:
         path = paths.data_dir() / EXAMPLE_FILE
         if not path.exists():
+            from meetingroom.example import write_example  # only needed on this path
+
             write_example(path)
         self.open_workspace(path)
 

@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QAbstractItemModel, QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from meetingroom.ui.session import WorkspaceSession
+
+SIZING_SAMPLE_ROWS = 50
 
 
 def heading(text: str) -> QLabel:
@@ -22,6 +31,27 @@ def explanation(text: str) -> QLabel:
     words.setWordWrap(True)
     words.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
     return words
+
+
+def records_table(name: str, model: QAbstractItemModel) -> QTableView:
+    """A read-only table of records: whole rows selected, Tab leaves it, columns sized once.
+
+    Columns are sized from a sample of rows when the table is made, then left to the person:
+    sizing every column to all its contents would read every row on every layout pass.
+    """
+    table = QTableView()
+    table.setAccessibleName(name)
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setTabKeyNavigation(False)
+    table.setWordWrap(False)
+    table.verticalHeader().setVisible(False)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setResizeContentsPrecision(SIZING_SAMPLE_ROWS)
+    header.setStretchLastSection(True)
+    table.resizeColumnsToContents()
+    return table
 
 
 class View(QWidget):

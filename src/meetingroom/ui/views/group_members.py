@@ -3,22 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QFormLayout,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from meetingroom.store.groups import get_group
 from meetingroom.ui.commands import RenameGroup
 from meetingroom.ui.member_model import MemberTableModel
 from meetingroom.ui.session import WorkspaceSession
-from meetingroom.ui.views.base import View, explanation, heading
+from meetingroom.ui.views.base import View, explanation, heading, records_table
 
 
 class GroupMembersView(View):
@@ -41,17 +32,9 @@ class GroupMembersView(View):
         self.group_name.editingFinished.connect(self._rename)
 
         members_label = QLabel(self.tr("&Members"))
-        self.members = QTableView()
-        self.members.setAccessibleName(self.tr("Members"))
-        members_label.setBuddy(self.members)
         self.model = MemberTableModel(session)
-        self.members.setModel(self.model)
-        self.members.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.members.setTabKeyNavigation(False)
-        self.members.setWordWrap(True)
-        self.members.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.members.horizontalHeader().setStretchLastSection(True)
-        self.members.verticalHeader().setVisible(False)
+        self.members = records_table(self.tr("Members"), self.model)
+        members_label.setBuddy(self.members)
         layout.addWidget(members_label)
         layout.addWidget(self.members, 1)
         layout.addWidget(explanation(self.tr(

@@ -4,17 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
     QLabel,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from meetingroom.ui.meeting_model import MeetingTableModel
 from meetingroom.ui.session import WorkspaceSession
-from meetingroom.ui.views.base import View, explanation, heading
+from meetingroom.ui.views.base import View, explanation, heading, records_table
 
 
 class MeetingsAgendaView(View):
@@ -27,16 +24,9 @@ class MeetingsAgendaView(View):
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.title()))
         meetings_label = QLabel(self.tr("M&eetings"))
-        self.meetings = QTableView()
-        self.meetings.setAccessibleName(self.tr("Meetings"))
-        meetings_label.setBuddy(self.meetings)
         self.model = MeetingTableModel(session)
-        self.meetings.setModel(self.model)
-        self.meetings.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.meetings.setTabKeyNavigation(False)
-        self.meetings.verticalHeader().setVisible(False)
-        self.meetings.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.meetings.horizontalHeader().setStretchLastSection(True)
+        self.meetings = records_table(self.tr("Meetings"), self.model)
+        meetings_label.setBuddy(self.meetings)
         layout.addWidget(meetings_label)
         layout.addWidget(self.meetings, 1)
         layout.addWidget(explanation(self.tr(
