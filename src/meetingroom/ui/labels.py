@@ -7,8 +7,10 @@ from functools import cache
 
 from PySide6.QtCore import QCoreApplication
 
-from meetingroom.domain.meeting import MeetingMode, MeetingStatus
-from meetingroom.domain.people import AccessNeed, FormatKind, FormatNeed, Role
+from meetingroom.domain.agenda import ItemPurpose
+from meetingroom.domain.group import InvolvementLevel, QueuePolicy
+from meetingroom.domain.meeting import MeetingMode, MeetingStatus, VenueFeature
+from meetingroom.domain.people import AccessNeed, ContactPreference, FormatKind, FormatNeed, Role
 
 
 def _t(text: str) -> str:
@@ -49,6 +51,27 @@ def _labels() -> dict[Enum, str]:
         MeetingMode.IN_PERSON: _t("In person"),
         MeetingMode.ONLINE: _t("Online"),
         MeetingMode.HYBRID: _t("Hybrid"),
+        ContactPreference.EMAIL: _t("Email"),
+        ContactPreference.TEXT: _t("Text message"),
+        ContactPreference.PHONE: _t("Phone call"),
+        ContactPreference.LETTER: _t("Letter by post"),
+        InvolvementLevel.INFORM: _t("Inform"),
+        InvolvementLevel.CONSULT: _t("Consult"),
+        InvolvementLevel.ENGAGE: _t("Engage"),
+        InvolvementLevel.CO_DESIGN: _t("Co-design"),
+        InvolvementLevel.CO_PRODUCE: _t("Co-produce"),
+        QueuePolicy.FAIR: _t("Fair: new voices first"),
+        QueuePolicy.FIRST_COME: _t("First come, first served"),
+        VenueFeature.STEP_FREE: _t("Step-free access"),
+        VenueFeature.HEARING_LOOP: _t("Hearing loop"),
+        VenueFeature.QUIET_ROOM: _t("Quiet room"),
+        VenueFeature.ACCESSIBLE_TOILET: _t("Accessible toilet"),
+        VenueFeature.ACCESSIBLE_PARKING: _t("Accessible parking"),
+        VenueFeature.PUBLIC_TRANSPORT: _t("Near public transport"),
+        VenueFeature.REFRESHMENTS: _t("Refreshments"),
+        ItemPurpose.INFORMATION: _t("For information"),
+        ItemPurpose.DISCUSSION: _t("For discussion"),
+        ItemPurpose.DECISION: _t("For decision"),
     }
 
 
