@@ -193,3 +193,13 @@ def test_a_background_backup_is_complete_once_closed(workspace_path: Path) -> No
     with Workspace.open(backups[0], backup=False) as copy:
         assert len(list_members(copy)) in (50, 51)
     assert stat.S_IMODE(backups[0].stat().st_mode) == 0o600
+
+
+def test_a_worker_connection_and_one_consistent_read(workspace_path: Path) -> None:
+    make_workspace(workspace_path, members=2)
+    with Workspace.open(workspace_path, backup=False) as ws, Workspace.attach(workspace_path) as worker:
+        with worker.reading():
+            before = len(list_members(worker))
+            add_member(ws, Member("Added meanwhile"))  # committed by the other connection
+            assert len(list_members(worker)) == before  # the read does not half-see it
+        assert len(list_members(worker)) == before + 1

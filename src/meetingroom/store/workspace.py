@@ -85,12 +85,22 @@ class Workspace:
         return workspace
 
     @classmethod
+    def attach(cls, path: Path) -> Workspace:
+        """Another connection to a workspace this program already has open and checked, for a
+        worker thread: no check, backup or migration, which would race the open connection."""
+        return cls(Path(path), _connect(Path(path)))
+
+    @classmethod
     def open_or_create(cls, path: Path) -> Workspace:
         return cls.open(path) if Path(path).exists() else cls.create(path)
 
-    def close(self) -> None:
+    def wait_for_backup(self) -> None:
+        """Wait until the backup made on opening (if any) is written."""
         if self._backup_thread is not None:
             self._backup_thread.join()
+
+    def close(self) -> None:
+        self.wait_for_backup()
         self.connection.close()
 
     def __enter__(self) -> Workspace:
@@ -128,6 +138,19 @@ class Workspace:
         touched = frozenset(self._touched)
         for listener in list(self._listeners):
             listener(touched)
+
+    @contextmanager
+    def reading(self) -> Iterator[sqlite3.Connection]:
+        """Several reads that must agree with each other (a document's snapshot): one read
+        transaction, so a change committed meanwhile by another connection is not half seen."""
+        if self._depth or self.connection.in_transaction:
+            yield self.connection
+            return
+        self.connection.execute("BEGIN")
+        try:
+            yield self.connection
+        finally:
+            self.connection.execute("COMMIT")
 
     def touch(self, *tables: str) -> None:
         """Note which tables the current transaction changed (for listeners)."""
