@@ -7,6 +7,7 @@ import sqlite3
 from datetime import datetime
 from pathlib import Path
 
+from meetingroom.store import erasure
 from meetingroom.store.safety import WorkspaceError, check_workspace, read_only_uri
 
 KEEP = 10
@@ -70,3 +71,35 @@ def restore_copy(backup: Path, workspace: Path) -> Path:
         copy.close()
         source.close()
     return target
+
+
+def erase_from_backups(workspace: Path, member_id: int, terms: erasure.ErasureTerms) -> list[Path]:
+    """Give every backup the erasure the workspace had; return the backups that were changed.
+
+    A backup that cannot be opened or changed is deleted instead: no copy may keep the person.
+    """
+    changed = []
+    for backup in list_backups(workspace):
+        try:
+            copy = sqlite3.connect(backup, isolation_level=None)
+        except sqlite3.Error:
+            backup.unlink(missing_ok=True)
+            continue
+        try:
+            copy.execute("PRAGMA secure_delete = ON")
+            copy.execute("BEGIN IMMEDIATE")
+            try:
+                touched = erasure.erase_in(copy, member_id, terms)
+            except BaseException:
+                copy.execute("ROLLBACK")
+                raise
+            copy.execute("COMMIT")
+            erasure.clear_old_copies(copy, wal=False)
+        except sqlite3.Error:
+            copy.close()
+            backup.unlink(missing_ok=True)
+            continue
+        copy.close()
+        if touched:
+            changed.append(backup)
+    return changed

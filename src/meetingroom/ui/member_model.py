@@ -31,4 +31,6 @@ class MemberTableModel(RecordTableModel[Member]):
             return format_label(member.format_need)
         if column == 3:
             return ", ".join(label(need) for need in sorted(member.access_needs)) or self.tr("None")
+        if member.erased:
+            return self.tr("No (details removed)")
         return self.tr("Yes") if member.active else self.tr("No")

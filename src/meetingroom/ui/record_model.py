@@ -11,7 +11,6 @@ from meetingroom.ui.session import WorkspaceSession
 Index = QModelIndex | QPersistentModelIndex
 Record = TypeVar("Record")
 
-_SHOWN = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole)
 
 
 class RecordTableModel(QAbstractTableModel, Generic[Record]):
@@ -21,6 +20,9 @@ class RecordTableModel(QAbstractTableModel, Generic[Record]):
     """
 
     TABLES: frozenset[str] = frozenset()
+    # The roles a cell answers (as plain ints, the way Qt passes them): its text, read aloud too.
+    SHOWN_ROLES: frozenset[int] = frozenset(
+        {Qt.ItemDataRole.DisplayRole.value, Qt.ItemDataRole.AccessibleTextRole.value})
 
     def __init__(self, session: WorkspaceSession, headers: list[str]) -> None:
         super().__init__(session)
@@ -48,6 +50,10 @@ class RecordTableModel(QAbstractTableModel, Generic[Record]):
     def record(self, row: int) -> Record:
         return self._records[row]
 
+    def records(self) -> list[Record]:
+        """Every record, in row order (a proxy reads these to filter without a call per cell)."""
+        return self._records
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._records)
 
@@ -60,6 +66,6 @@ class RecordTableModel(QAbstractTableModel, Generic[Record]):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role not in _SHOWN:
+        if not index.isValid() or role not in self.SHOWN_ROLES:
             return None
         return self.cell(self._records[index.row()], index.column())
