@@ -10,7 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from meetingroom.domain.papers import Block, EasyReadPoint
-from meetingroom.domain.people import DEFAULT_LARGE_PRINT_SIZE, LARGE_PRINT_SIZES, FormatKind, FormatNeed
+from meetingroom.domain.people import (
+    DEFAULT_LARGE_PRINT_SIZE,
+    LARGE_PRINT_SIZES,
+    FormatKind,
+    FormatNeed,
+)
 
 STANDARD_BODY_PT = 14  # CP1: at least 12 pt, 14 preferred
 EASY_READ_BODY_PT = 16  # ER1: MeetingRoom uses 16 pt
