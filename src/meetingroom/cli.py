@@ -10,18 +10,19 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from meetingroom import __version__
 from meetingroom.logs import set_up_logging
 from meetingroom.settings import TEXT_SCALE_MAX, TEXT_SCALE_MIN
 from meetingroom.store import Workspace, WorkspaceError
 
+if TYPE_CHECKING:
+    from meetingroom.documents.model import FormatProfile
+
 LATER = {
     "check": "the plain-language check",
     "paper": "paper rendering",
-    "members": "member import and export",
-    "agenda": "agenda documents",
     "pack": "member packs",
     "letters": "feedback letters",
     "report": "the involvement report",
@@ -62,6 +63,16 @@ def build_parser() -> argparse.ArgumentParser:
     meetings = commands.add_parser("meetings", help="list the meetings of a workspace")
     meetings.add_argument("--workspace", type=Path, dest="sub_workspace")
     meetings.add_argument("--json", action="store_true")
+
+    members = commands.add_parser("members", help="import or export members as a CSV spreadsheet")
+    member_actions = members.add_subparsers(dest="members_action", required=True, parser_class=_Parser)
+    for action, what in (("import", "add or update members from a CSV file; nothing if a row is bad"),
+                         ("export", "write every member to a CSV file")):
+        member_action = member_actions.add_parser(action, help=what)
+        member_action.add_argument("csv", type=Path, metavar="CSV")
+        member_action.add_argument("--workspace", type=Path, dest="sub_workspace")
+
+    _add_agenda_parser(commands)
 
     for name, what in LATER.items():
         later = commands.add_parser(name, help=f"{what} (coming soon)")
@@ -109,6 +120,125 @@ def cmd_meetings(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_members(args: argparse.Namespace) -> int:
+    """Export every member, or import a file: every bad row listed and nothing imported, or all."""
+    from meetingroom.store import backups, member_csv
+
+    workspace = _workspace_path(args)
+    if args.members_action == "export":
+        with _open(workspace) as ws:
+            try:
+                count = member_csv.write_member_file(ws, args.csv)
+            except OSError as error:
+                print(f"meetingroom: cannot write {args.csv}: {error.strerror or error}", file=sys.stderr)
+                return 1
+        print(f"Exported {count} members to {args.csv}")
+        return 0
+    try:
+        sheet = member_csv.read_member_file(args.csv)
+    except member_csv.MemberCsvError as error:
+        print(f"meetingroom: {args.csv.name}: {error.reason}", file=sys.stderr)
+        return 1
+    with _open(workspace) as ws:
+        plan = member_csv.plan_import(ws, sheet)
+        if plan.bad:
+            for bad in plan.bad:
+                print(f"meetingroom: {args.csv.name}: {bad}", file=sys.stderr)
+            print(f"meetingroom: nothing imported: {len(plan.bad)} of "
+                  f"{len(plan.bad) + len(plan.good_rows)} rows have problems", file=sys.stderr)
+            return 1
+        if plan.to_add or plan.to_update:
+            backups.make_backup(ws.connection, workspace)
+            member_csv.apply_import(ws, plan)
+    print(f"Imported {args.csv.name}: {len(plan.to_add)} added, {len(plan.to_update)} updated, "
+          f"{plan.unchanged} unchanged")
+    return 0
+
+
+AGENDA_FORMATS = ("standard", "large-print", "easy-read")
+
+
+def _add_agenda_parser(commands: argparse._SubParsersAction[_Parser]) -> None:
+    agenda = commands.add_parser(
+        "agenda", help="write a meeting's agenda; to a folder, also its calendar file and invitations")
+    agenda.add_argument("--workspace", type=Path, dest="sub_workspace", metavar="PATH")
+    agenda.add_argument("--meeting", required=True, metavar="ID", help="the meeting's number")
+    agenda.add_argument("--format", metavar="FORMAT", help=", ".join(AGENDA_FORMATS))
+    agenda.add_argument("--size", metavar="PT", help="large print size: 16, 18, 20, 24 or 28")
+    agenda.add_argument("-o", "--output", required=True, metavar="OUT",
+                        help="a .pdf or .docx file, or a folder for everything")
+
+
+class _BadInput(Exception):
+    """Bad input for a command (exit 1), as opposed to bad usage (exit 2)."""
+
+
+def _agenda_profile(args: argparse.Namespace) -> FormatProfile | None:
+    from meetingroom.documents.model import FormatProfile
+    from meetingroom.domain.people import FormatKind
+
+    if args.format is None and args.size is None:
+        return None
+    name = args.format or "large-print"
+    if name not in AGENDA_FORMATS:
+        raise _BadInput(f"unknown format {name!r}: use {', '.join(AGENDA_FORMATS)}")
+    size = None
+    if args.size is not None:
+        try:
+            size = int(str(args.size).removesuffix("pt"))
+        except ValueError:
+            raise _BadInput(f"size must be a number of points, not {args.size!r}") from None
+    try:
+        return FormatProfile(FormatKind(name), size)
+    except ValueError as error:
+        raise _BadInput(str(error)) from None
+
+
+def cmd_agenda(args: argparse.Namespace) -> int:
+    """The agenda as one .pdf or .docx file; or, to a folder, everything sent before a meeting."""
+    from meetingroom.documents import meeting_pack
+    from meetingroom.documents.model import FormatProfile
+    from meetingroom.domain.people import FormatKind
+
+    workspace = _workspace_path(args)
+    try:
+        meeting_id = int(args.meeting)
+        profile = _agenda_profile(args)
+    except ValueError:
+        print(f"meetingroom: the meeting must be a number, not {args.meeting!r}", file=sys.stderr)
+        return 1
+    except _BadInput as error:
+        print(f"meetingroom: {error}", file=sys.stderr)
+        return 1
+    out = str(args.output)
+    suffix = Path(out).suffix.lower()
+    as_folder = out.endswith(("/", "\\")) or Path(out).is_dir() or not suffix
+    if not as_folder and suffix not in (".pdf", ".docx"):
+        print(f"meetingroom: OUT must end .pdf or .docx, or be a folder (not {suffix})", file=sys.stderr)
+        return 1
+    with _open(workspace) as ws:
+        try:
+            if as_folder:
+                from meetingroom.documents.snapshot import take_snapshot
+
+                snapshot = take_snapshot(ws, meeting_id)
+                files = meeting_pack.write_meeting_documents(
+                    snapshot, Path(out), formats=None if profile is None else [profile])
+            else:
+                meeting_pack.write_agenda_file(
+                    ws, meeting_id, profile or FormatProfile(FormatKind.STANDARD), Path(out))
+        except KeyError:
+            print(f"meetingroom: there is no meeting {meeting_id} in this workspace", file=sys.stderr)
+            return 1
+    if as_folder:
+        print(f"Wrote {len(files)} files to {out}")
+        for note in meeting_pack.pack_notes(snapshot):
+            print(f"Note: {note}")
+    else:
+        print(f"Agenda written to {out}")
+    return 0
+
+
 def run_app(args: argparse.Namespace) -> int:
     from meetingroom.themes import load_theme
 
@@ -135,7 +265,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"meetingroom {args.command}: not available yet ({LATER[args.command]} comes in a later version)",
                   file=sys.stderr)
             return 2
-        return {"demo": cmd_demo, "meetings": cmd_meetings}[args.command](args)
+        return {"demo": cmd_demo, "meetings": cmd_meetings, "members": cmd_members,
+                "agenda": cmd_agenda}[args.command](args)
     except UsageError as error:
         print(f"meetingroom: {error}", file=sys.stderr)
         return 2
