@@ -30,12 +30,12 @@ CHILD = textwrap.dedent(
     app = create_application()
     window = build_window(app, Settings(), Path(sys.argv[1]))
     window.show()
-    view = window.workspace_page.current_view()
-    view.group_name.selectAll()
+    name = window.workspace_page.current_view().settings().group_name
+    name.selectAll()
     typed, composed = sys.argv[2].split(" — ")
-    QTest.keyClicks(view.group_name, typed)
-    view.group_name.insert(" — " + composed)  # as an input method commits non-ASCII text
-    QTest.keyClick(view.group_name, Qt.Key.Key_Return)
+    QTest.keyClicks(name, typed)
+    name.insert(" — " + composed)  # as an input method commits non-ASCII text
+    QTest.keyClick(name, Qt.Key.Key_Return)
     print("edited", flush=True)
     app.exec()
     """

@@ -5,10 +5,11 @@ Views are found through the navigation, so a new view is audited without touchin
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QTabWidget, QWidget
 
 from meetingroom.themes import available_themes, load_theme
 from meetingroom.ui.views import VIEWS
@@ -43,10 +44,21 @@ def test_every_view_passes_the_audit(theme: str, example_path: Path, open_window
     for row in range(page.navigation.count()):
         page.navigation.setCurrentRow(row)
         view = page.current_view()
-        name = page.navigation.item(row).text()
-        assert view.isVisible(), name
-        assert unnamed(window) == [], f"{name} in {theme}: controls without an accessible name"
-        visited, came_back = tab_cycle(page.navigation, qtbot)
-        assert came_back, f"{name} in {theme}: Tab never comes back round (a focus trap)"
-        missing = [describe(w) for w in focusable_widgets(view) if w not in visited]
-        assert missing == [], f"{name} in {theme}: Tab does not reach {missing}"
+        for part in view_parts(view):
+            name = f"{page.navigation.item(row).text()}{part}"
+            assert view.isVisible(), name
+            assert unnamed(window) == [], f"{name} in {theme}: controls without an accessible name"
+            visited, came_back = tab_cycle(page.navigation, qtbot)
+            assert came_back, f"{name} in {theme}: Tab never comes back round (a focus trap)"
+            missing = [describe(w) for w in focusable_widgets(view) if w not in visited]
+            assert missing == [], f"{name} in {theme}: Tab does not reach {missing}"
+
+
+def view_parts(view: QWidget) -> Iterator[str]:
+    """Show each page of every tab widget in the view in turn, so hidden pages are audited too."""
+    yield ""
+    for tabs in view.findChildren(QTabWidget):
+        for index in range(tabs.count()):
+            if index != tabs.currentIndex():
+                tabs.setCurrentIndex(index)
+                yield f" › {tabs.tabText(index).replace('&', '')}"

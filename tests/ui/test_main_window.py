@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
@@ -65,7 +66,7 @@ def test_new_group_needs_a_name(open_window, qtbot) -> None:  # type: ignore[no-
 
 def test_rename_group_is_undoable_from_the_edit_menu(example_path: Path, open_window, qtbot) -> None:  # type: ignore[no-untyped-def]
     window = open_window(workspace=example_path)
-    view = window.workspace_page.current_view()
+    view = window.workspace_page.current_view().settings()
     old = view.group_name.text()
     view.group_name.selectAll()
     qtbot.keyClicks(view.group_name, "Renamed & Co")
@@ -163,3 +164,18 @@ def test_first_run_follows_the_systems_high_contrast_preference(open_window, mon
     assert open_window().appearance.theme.name == "high-contrast-light"
     Settings().set("theme", "low-glare")
     assert open_window().appearance.theme.name == "low-glare"
+
+
+@pytest.mark.parametrize("keys", [(Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier),
+                                  (Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)])
+def test_redo_by_either_key(keys, example_path: Path, open_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = open_window(workspace=example_path)
+    name = window.workspace_page.current_view().settings().group_name
+    old = name.text()
+    name.selectAll()
+    qtbot.keyClicks(name, "Redone")
+    qtbot.keyClick(name, Qt.Key.Key_Return)
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert get_group(window.session.workspace).name == old
+    qtbot.keyClick(window, *keys)
+    assert get_group(window.session.workspace).name == "Redone"

@@ -47,7 +47,10 @@ class MenuBar(QMenuBar):
         self.undo_action = QAction(tr("&Undo"), edit_menu)
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_action = QAction(tr("&Redo"), edit_menu)
-        self.redo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Y")])
+        # Ctrl+Shift+Z and Ctrl+Y everywhere, without listing a key twice (Qt then ignores it).
+        redo_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
+        redo_keys += [k for k in (QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")) if k not in redo_keys]
+        self.redo_action.setShortcuts(redo_keys)
         for action in (self.undo_action, self.redo_action):
             action.setEnabled(False)
             edit_menu.addAction(action)

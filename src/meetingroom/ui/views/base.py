@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QAbstractItemModel, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -52,6 +55,43 @@ def records_table(name: str, model: QAbstractItemModel) -> QTableView:
     header.setStretchLastSection(True)
     table.resizeColumnsToContents()
     return table
+
+
+class LazyTabs(QTabWidget):
+    """Tabs whose pages are built the first time they are shown, so a view opens quickly.
+
+    Tab titles carry a mnemonic (Alt+letter); Ctrl+Tab and Ctrl+PgDown also move between tabs.
+    """
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(name)
+        self.tabBar().setAccessibleName(name)
+        self.setDocumentMode(True)
+        self._factories: dict[int, Callable[[], QWidget]] = {}
+        self.currentChanged.connect(self._build)
+
+    def add(self, title: str, factory: Callable[[], QWidget]) -> None:
+        placeholder = QWidget()
+        placeholder.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        index = self.addTab(placeholder, title)
+        self._factories[index] = factory
+        if index == self.currentIndex():
+            self._build(index)
+
+    def _build(self, index: int) -> None:
+        factory = self._factories.pop(index, None)
+        if factory is None:
+            return
+        page = factory()
+        title = self.tabText(index)
+        placeholder = self.widget(index)
+        self.blockSignals(True)
+        self.removeTab(index)
+        self.insertTab(index, page, title)
+        self.setCurrentIndex(index)
+        self.blockSignals(False)
+        placeholder.deleteLater()
 
 
 class View(QWidget):

@@ -1,15 +1,16 @@
-"""The Group & members view: the group's name and everyone in it."""
+"""The Group & members view: the people in the group, and the group's own settings."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
-from meetingroom.store.groups import get_group
-from meetingroom.ui.commands import RenameGroup
+from meetingroom.ui.group_settings import GroupSettingsPanel
+from meetingroom.ui.member_import import export_members, import_members
 from meetingroom.ui.member_model import MemberTableModel
+from meetingroom.ui.members_panel import MembersPanel
 from meetingroom.ui.session import WorkspaceSession
-from meetingroom.ui.views.base import View, explanation, heading, records_table
+from meetingroom.ui.views.base import LazyTabs, View, heading
 
 
 class GroupMembersView(View):
@@ -21,42 +22,28 @@ class GroupMembersView(View):
         super().__init__(session, parent)
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.title()))
+        self.tabs = LazyTabs(self.tr("Parts of Group & members"))
+        self.tabs.add(self.tr("&Members"), self._members_tab)
+        self.tabs.add(self.tr("Group &settings"), lambda: GroupSettingsPanel(session))
+        layout.addWidget(self.tabs, 1)
 
-        form = QFormLayout()
-        self.group_name = QLineEdit()
-        self.group_name.setAccessibleName(self.tr("Group name"))
-        name_label = QLabel(self.tr("&Group name:"))
-        name_label.setBuddy(self.group_name)
-        form.addRow(name_label, self.group_name)
-        layout.addLayout(form)
-        self.group_name.editingFinished.connect(self._rename)
+    def _members_tab(self) -> QWidget:
+        self.members = MembersPanel(self.session)
+        import_button = QPushButton(self.tr("Import from a spreads&heet…"))
+        export_button = QPushButton(self.tr("Export to a spreadsheet…"))
+        import_button.clicked.connect(lambda: import_members(self, self.session))
+        export_button.clicked.connect(lambda: export_members(self, self.session))
+        self.members.add_buttons(import_button, export_button)
+        return self.members
 
-        members_label = QLabel(self.tr("&Members"))
-        self.model = MemberTableModel(session)
-        self.members = records_table(self.tr("Members"), self.model)
-        members_label.setBuddy(self.members)
-        layout.addWidget(members_label)
-        layout.addWidget(self.members, 1)
-        layout.addWidget(explanation(self.tr(
-            "Adding, editing and importing members, and the group's settings, come next.")))
+    @property
+    def model(self) -> MemberTableModel:
+        """Every member, before filtering (the members tab is built with the view)."""
+        return self.members.model
 
-        session.changed.connect(self._on_changed)
-        self._show_group()
-
-    def _show_group(self) -> None:
-        group = get_group(self.session.workspace)
-        self.group_name.setText(group.name if group else "")
-        self.group_name.setEnabled(group is not None)
-
-    def _on_changed(self, tables: frozenset[str]) -> None:
-        if "group_info" in tables:
-            self._show_group()
-
-    def _rename(self) -> None:
-        group = get_group(self.session.workspace)
-        new_name = self.group_name.text().strip()
-        if group is None or not new_name or new_name == group.name:
-            if group is not None and not new_name:
-                self.group_name.setText(group.name)
-            return
-        self.session.undo_stack.push(RenameGroup(self.session.workspace, new_name))
+    def settings(self) -> GroupSettingsPanel:
+        """The group settings panel, shown."""
+        self.tabs.setCurrentIndex(1)
+        panel = self.tabs.currentWidget()
+        assert isinstance(panel, GroupSettingsPanel)
+        return panel
