@@ -136,3 +136,22 @@ def test_line_spacing_about_one_and_a_half(tmp_path: Path) -> None:
             by_page[line.page].append(line.top)
     gaps = [b - a for tops in by_page.values() for a, b in zip(tops, tops[1:], strict=False)]
     assert len(gaps) > 10 and all(gap == pytest.approx(30, abs=0.5) for gap in gaps)
+
+
+@pytest.mark.parametrize("filler", range(8, 15))
+def test_a_heading_is_never_left_alone_above_its_short_list(tmp_path: Path, filler: int) -> None:
+    """However much text comes before it, a heading starts the page its list is on."""
+    from meetingroom.documents.model import Document
+    from meetingroom.domain.papers import BlockKind
+    from tests.documents.readback import heading, listing, paragraph
+
+    blocks = (*(paragraph(f"Filler paragraph {n}: " + LONG_SENTENCE) for n in range(filler)),
+              heading("What we will talk about", 2),
+              listing(BlockKind.BULLETS, *(f"Item {n} of the agenda, with a few words" for n in range(8))))
+    path = tmp_path / "stranded.pdf"
+    write_pdf(Document("Stranding", blocks), FormatProfile(FormatKind.LARGE_PRINT, 24), path)
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages:
+            text = page.extract_text()
+            if "What we will talk about" in text:
+                assert "Item 0 of the agenda" in text, f"the heading is alone on page {page.page_number}"

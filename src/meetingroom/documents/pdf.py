@@ -191,7 +191,11 @@ def _blocks_story(blocks: tuple[Block, ...], styles: _Styles) -> list[Flowable]:
     story: list[Flowable] = []
     for block in blocks:
         level = next(levels) if block.kind is BlockKind.HEADING else 0
-        story.extend(_block_flowables(block, level, styles))
+        flowables = _block_flowables(block, level, styles)
+        if flowables and isinstance(flowables[0], KeepTogether) and story and isinstance(story[-1], _Heading):
+            # A heading goes with the short list under it, never alone at the foot of a page.
+            flowables[0] = KeepTogether([story.pop(), *flowables[0]._content])
+        story.extend(flowables)
     return story
 
 
