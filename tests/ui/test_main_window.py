@@ -84,9 +84,9 @@ def test_rename_group_is_undoable_from_the_edit_menu(example_path: Path, open_wi
 def test_navigation_by_keyboard_shortcuts(example_path: Path, open_window, qtbot) -> None:  # type: ignore[no-untyped-def]
     window = open_window(workspace=example_path)
     page = window.workspace_page
-    for number, view_class in enumerate(VIEWS, start=1):
+    for number, entry in enumerate(VIEWS, start=1):
         qtbot.keyClick(window, Qt.Key(Qt.Key.Key_0 + number), Qt.KeyboardModifier.ControlModifier)
-        assert isinstance(page.current_view(), view_class)
+        assert isinstance(page.current_view(), entry.load())
     qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     assert page.current_view().model.rowCount() == 2
 
@@ -179,3 +179,8 @@ def test_redo_by_either_key(keys, example_path: Path, open_window, qtbot) -> Non
     assert get_group(window.session.workspace).name == old
     qtbot.keyClick(window, *keys)
     assert get_group(window.session.workspace).name == "Redone"
+
+
+def test_each_view_title_is_known_before_its_module_loads() -> None:
+    for entry in VIEWS:
+        assert entry.load().title() == entry.title()

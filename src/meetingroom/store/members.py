@@ -13,7 +13,7 @@ from meetingroom.domain.people import (
     Member,
     Role,
 )
-from meetingroom.store import backups, erasure
+from meetingroom.store import backups
 from meetingroom.store.rows import to_sql
 from meetingroom.store.workspace import Workspace
 
@@ -167,6 +167,8 @@ def erase_member(ws: Workspace, member_id: int) -> None:
     change is written with secure_delete on, then the WAL is checkpointed and the file
     vacuumed so no old copy of a page survives; each backup gets the same erasure.
     """
+    from meetingroom.store import erasure  # rarely used: loaded when needed
+
     if ws.connection.in_transaction:
         raise erasure.ErasureError("a person can only be erased outside another change")
     ws.wait_for_backup()  # a backup still being written must be erased too

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QStandardPaths, Qt
 from PySide6.QtWidgets import (
@@ -25,15 +26,14 @@ from PySide6.QtWidgets import (
 )
 
 from meetingroom.domain.people import Member
-from meetingroom.store.erasure import ErasureError
-from meetingroom.store.members import erase_member
-from meetingroom.store.subject_access import write_person_export
 from meetingroom.ui.member_commands import AddMember, EditMember, SetMemberActive
-from meetingroom.ui.member_editor import MemberEditor
 from meetingroom.ui.member_filter import MemberFilter
 from meetingroom.ui.member_filter_bar import FlowLayout, MemberFilterBar
 from meetingroom.ui.member_model import MemberTableModel
 from meetingroom.ui.session import WorkspaceSession
+
+if TYPE_CHECKING:  # the editor, export and erasure load when first used: a quick start
+    from meetingroom.ui.member_editor import MemberEditor
 
 SIZING_SAMPLE_ROWS = 50
 
@@ -199,6 +199,8 @@ class MembersPanel(QWidget):
     # -- adding, editing, deactivating -----------------------------------------------------
 
     def _open_editor(self, member: Member | None) -> MemberEditor:
+        from meetingroom.ui.member_editor import MemberEditor
+
         editor = MemberEditor(member, self)
         self.editor = editor
         editor.finished.connect(editor.deleteLater)
@@ -252,6 +254,8 @@ class MembersPanel(QWidget):
         member = self.current_member()
         if member is None or member.id is None:
             return None
+        from meetingroom.store.subject_access import write_person_export
+
         try:
             written = write_person_export(self.session.workspace, member.id, path)
         except OSError as error:
@@ -291,6 +295,9 @@ class MembersPanel(QWidget):
 
     def remove_person(self, member_id: int) -> None:
         """Erase the person's details everywhere (no undo), then clear the undo history."""
+        from meetingroom.store.erasure import ErasureError
+        from meetingroom.store.members import erase_member
+
         try:
             erase_member(self.session.workspace, member_id)
         except (ErasureError, OSError, sqlite3.Error) as error:

@@ -23,8 +23,8 @@ class WorkspacePage(QWidget):
         self.navigation.setAccessibleDescription(self.tr("Choose a part of MeetingRoom; Ctrl+1 to Ctrl+6"))
         self.stack = QStackedWidget()
         self._views: dict[int, View] = {}
-        for number, view_class in enumerate(VIEWS, start=1):
-            self.navigation.addItem(view_class.title())
+        for number, entry in enumerate(VIEWS, start=1):
+            self.navigation.addItem(entry.title())
             placeholder = QWidget()
             placeholder.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             self.stack.addWidget(placeholder)
@@ -50,7 +50,7 @@ class WorkspacePage(QWidget):
     def view(self, row: int) -> View:
         """The view at this row of the navigation, built on first use."""
         if row not in self._views:
-            view = VIEWS[row](self.session)
+            view = VIEWS[row].load()(self.session)
             placeholder = self.stack.widget(row)
             self.stack.insertWidget(row, view)
             self.stack.removeWidget(placeholder)

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
-from meetingroom.ui.group_settings import GroupSettingsPanel
-from meetingroom.ui.member_import import export_members, import_members
 from meetingroom.ui.member_model import MemberTableModel
 from meetingroom.ui.members_panel import MembersPanel
 from meetingroom.ui.session import WorkspaceSession
 from meetingroom.ui.views.base import LazyTabs, View, heading
+
+if TYPE_CHECKING:
+    from meetingroom.ui.group_settings import GroupSettingsPanel
 
 
 class GroupMembersView(View):
@@ -24,17 +27,32 @@ class GroupMembersView(View):
         layout.addWidget(heading(self.title()))
         self.tabs = LazyTabs(self.tr("Parts of Group & members"))
         self.tabs.add(self.tr("&Members"), self._members_tab)
-        self.tabs.add(self.tr("Group &settings"), lambda: GroupSettingsPanel(session))
+        self.tabs.add(self.tr("Group &settings"), self._settings_tab)
         layout.addWidget(self.tabs, 1)
 
     def _members_tab(self) -> QWidget:
         self.members = MembersPanel(self.session)
         import_button = QPushButton(self.tr("Import from a spreads&heet…"))
         export_button = QPushButton(self.tr("Export to a spreadsheet…"))
-        import_button.clicked.connect(lambda: import_members(self, self.session))
-        export_button.clicked.connect(lambda: export_members(self, self.session))
+        import_button.clicked.connect(self.import_members)
+        export_button.clicked.connect(self.export_members)
         self.members.add_buttons(import_button, export_button)
         return self.members
+
+    def _settings_tab(self) -> QWidget:
+        from meetingroom.ui.group_settings import GroupSettingsPanel  # built when first shown
+
+        return GroupSettingsPanel(self.session)
+
+    def import_members(self) -> None:
+        from meetingroom.ui.member_import import import_members
+
+        import_members(self, self.session)
+
+    def export_members(self) -> None:
+        from meetingroom.ui.member_import import export_members
+
+        export_members(self, self.session)
 
     @property
     def model(self) -> MemberTableModel:
@@ -43,6 +61,8 @@ class GroupMembersView(View):
 
     def settings(self) -> GroupSettingsPanel:
         """The group settings panel, shown."""
+        from meetingroom.ui.group_settings import GroupSettingsPanel
+
         self.tabs.setCurrentIndex(1)
         panel = self.tabs.currentWidget()
         assert isinstance(panel, GroupSettingsPanel)
