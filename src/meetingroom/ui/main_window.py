@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QTime
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QLabel,
     QMainWindow,
@@ -77,6 +78,7 @@ class MainWindow(QMainWindow):
 
     def _use(self, workspace: Workspace) -> None:
         if self.session is not None:
+            self._finish_editing()
             self.session.close()
         if self.workspace_page is not None:
             self.pages.removeWidget(self.workspace_page)
@@ -181,8 +183,15 @@ class MainWindow(QMainWindow):
         self.saved_label.setText(
             self.tr("All changes saved at %1").replace("%1", when) if when else self.tr("All changes saved"))
 
+    def _finish_editing(self) -> None:
+        """Fields save on losing focus: let the one being typed in save before the workspace closes."""
+        focused = QApplication.focusWidget()
+        if focused is not None and self.isAncestorOf(focused):
+            focused.clearFocus()
+
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.session is not None:
+            self._finish_editing()
             self.session.close()
             self.session = None
         super().closeEvent(event)
