@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from typing import Any
 
 from meetingroom.domain.papers import Block, BlockKind, Distribution, EasyReadPoint, Paper, Run
@@ -75,6 +76,82 @@ def get_paper(ws: Workspace, paper_id: int) -> Paper:
 
 def list_papers(ws: Workspace) -> list[Paper]:
     return [_paper(r) for r in ws.query("SELECT * FROM paper ORDER BY id")]
+
+
+def update_paper(ws: Workspace, paper: Paper) -> None:
+    """Save every field of a saved paper (its title, body, easy-read version and terms)."""
+    if paper.id is None:
+        raise ValueError("only a saved paper can be updated")
+    with ws.transaction() as connection:
+        cursor = connection.execute(
+            "UPDATE paper SET group_id = ?, title = ?, body = ?, easy_read = ?, glossary_terms = ? WHERE id = ?",
+            (paper.group_id, paper.title, body_to_json(paper.body), _easy_read_json(paper.easy_read),
+             json.dumps(list(paper.glossary_terms), ensure_ascii=False), paper.id),
+        )
+        if cursor.rowcount == 0:
+            raise KeyError(f"no paper with id {paper.id}")
+        ws.touch("paper")
+
+
+def rename_paper(ws: Workspace, paper_id: int, title: str) -> None:
+    with ws.transaction() as connection:
+        cursor = connection.execute("UPDATE paper SET title = ? WHERE id = ?", (title, paper_id))
+        if cursor.rowcount == 0:
+            raise KeyError(f"no paper with id {paper_id}")
+        ws.touch("paper")
+
+
+def set_paper_body(ws: Workspace, paper_id: int, body: tuple[Block, ...]) -> None:
+    with ws.transaction() as connection:
+        cursor = connection.execute("UPDATE paper SET body = ? WHERE id = ?", (body_to_json(body), paper_id))
+        if cursor.rowcount == 0:
+            raise KeyError(f"no paper with id {paper_id}")
+        ws.touch("paper")
+
+
+@dataclass(frozen=True)
+class DeletedPaper:
+    """All that deleting a paper took away, so that undo can put it back exactly."""
+
+    paper: Paper
+    agenda_item_ids: tuple[int, ...]
+    distribution_ids: tuple[int, ...]
+
+
+def delete_paper(ws: Workspace, paper_id: int) -> DeletedPaper:
+    """Delete a paper. It comes off every agenda item; records of it being sent stay, as a
+    record of a pack (their paper is cleared). Returns what `restore_paper` needs."""
+    with ws.transaction() as connection:
+        paper = get_paper(ws, paper_id)
+        items = tuple(r["agenda_item_id"] for r in ws.query(
+            "SELECT agenda_item_id FROM agenda_item_paper WHERE paper_id = ? ORDER BY agenda_item_id",
+            (paper_id,)))
+        sent = tuple(r["id"] for r in ws.query(
+            "SELECT id FROM distribution WHERE paper_id = ? ORDER BY id", (paper_id,)))
+        connection.execute("DELETE FROM paper WHERE id = ?", (paper_id,))
+        ws.touch("paper", *(("agenda_item_paper",) if items else ()), *(("distribution",) if sent else ()))
+    return DeletedPaper(paper, items, sent)
+
+
+def restore_paper(ws: Workspace, deleted: DeletedPaper) -> None:
+    """Put a deleted paper back with its id, on the agenda items and sent records it had
+    (those that are still there)."""
+    paper = deleted.paper
+    with ws.transaction() as connection:
+        connection.execute(
+            "INSERT INTO paper (id, group_id, title, body, easy_read, glossary_terms) VALUES (?, ?, ?, ?, ?, ?)",
+            (paper.id, paper.group_id, paper.title, body_to_json(paper.body), _easy_read_json(paper.easy_read),
+             json.dumps(list(paper.glossary_terms), ensure_ascii=False)),
+        )
+        for item_id in deleted.agenda_item_ids:
+            connection.execute(
+                "INSERT OR IGNORE INTO agenda_item_paper (agenda_item_id, paper_id) "
+                "SELECT id, ? FROM agenda_item WHERE id = ?", (paper.id, item_id))
+        for sent_id in deleted.distribution_ids:
+            connection.execute("UPDATE distribution SET paper_id = ? WHERE id = ? AND paper_id IS NULL",
+                               (paper.id, sent_id))
+        ws.touch("paper", *(("agenda_item_paper",) if deleted.agenda_item_ids else ()),
+                 *(("distribution",) if deleted.distribution_ids else ()))
 
 
 def add_distribution(ws: Workspace, sent: Distribution) -> int:
