@@ -10,7 +10,7 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from meetingroom import __version__
 from meetingroom.logs import set_up_logging
@@ -21,9 +21,7 @@ if TYPE_CHECKING:
     from meetingroom.documents.model import FormatProfile
 
 LATER = {
-    "check": "the plain-language check",
     "paper": "paper rendering",
-    "pack": "member packs",
     "letters": "feedback letters",
     "report": "the involvement report",
 }
@@ -73,6 +71,8 @@ def build_parser() -> argparse.ArgumentParser:
         member_action.add_argument("--workspace", type=Path, dest="sub_workspace")
 
     _add_agenda_parser(commands)
+    _add_pack_parser(commands)
+    _add_check_parser(commands)
 
     for name, what in LATER.items():
         later = commands.add_parser(name, help=f"{what} (coming soon)")
@@ -239,6 +239,108 @@ def cmd_agenda(args: argparse.Namespace) -> int:
     return 0
 
 
+def _add_pack_parser(commands: argparse._SubParsersAction[_Parser]) -> None:
+    pack = commands.add_parser("pack", help="write each invited member's pack, in their format, to a folder")
+    pack.add_argument("--workspace", type=Path, dest="sub_workspace", metavar="PATH")
+    pack.add_argument("--meeting", required=True, metavar="ID", help="the meeting's number")
+    pack.add_argument("-o", "--output", required=True, type=Path, metavar="DIR",
+                      help="the folder for the packs and manifest.json")
+
+
+def cmd_pack(args: argparse.Namespace) -> int:
+    """A folder per invited member with their covering letter, agenda and papers."""
+    import contextlib
+
+    from meetingroom.documents.packs import needs_audio, read_pack_source, write_packs
+
+    workspace = _workspace_path(args)
+    try:
+        meeting_id = int(args.meeting)
+    except ValueError:
+        print(f"meetingroom: the meeting must be a number, not {args.meeting!r}", file=sys.stderr)
+        return 1
+    if args.output.exists() and not args.output.is_dir():
+        print(f"meetingroom: {args.output} is a file, not a folder", file=sys.stderr)
+        return 1
+    with _open(workspace) as ws, contextlib.ExitStack() as stack:
+        try:
+            source = read_pack_source(ws, meeting_id)
+            speech = None
+            if needs_audio(source):
+                from meetingroom.speech.process import SpeechProcess
+
+                speech = stack.enter_context(SpeechProcess())
+            entries = write_packs(source, meeting_id, args.output, speech=speech)
+        except KeyError:
+            print(f"meetingroom: there is no meeting {meeting_id} in this workspace", file=sys.stderr)
+            return 1
+        except OSError as error:
+            print(f"meetingroom: the packs could not be written: {error.strerror or error}", file=sys.stderr)
+            return 1
+    files = sum(len(entry.files) for entry in entries)
+    print(f"Wrote {len(entries)} packs ({files} files) to {args.output}")
+    notes = [entry.note for entry in entries if entry.note]
+    if notes:
+        packs = "1 pack is" if len(notes) == 1 else f"{len(notes)} packs are"
+        print(f"Note: {packs} not in the member's own format; the covering letter says why.")
+    return 0
+
+
+def _add_check_parser(commands: argparse._SubParsersAction[_Parser]) -> None:
+    check = commands.add_parser("check", help="check a paper for plain English (.txt, .md or .docx)")
+    check.add_argument("file", type=Path, metavar="FILE")
+    check.add_argument("--json", action="store_true", help="print the report as JSON")
+    check.add_argument("--workspace", type=Path, dest="sub_workspace", metavar="PATH",
+                       help="also use this group's own glossary terms")
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """The plain-language report for one paper (PE1-PE5), as text or as JSON."""
+    from meetingroom.documents.paper_import import PaperImportError, read_paper
+    from meetingroom.language.glossary import Glossary
+    from meetingroom.language.plain_check import check_paper
+
+    try:
+        paper = read_paper(args.file)
+    except PaperImportError as error:
+        print(f"meetingroom: {args.file.name}: {error.reason}", file=sys.stderr)
+        return 1
+    workspace = getattr(args, "sub_workspace", None) or args.workspace
+    glossary = Glossary.load()
+    if workspace is not None:
+        from meetingroom.store.glossary import group_terms
+
+        with _open(Path(workspace)) as ws:
+            glossary = Glossary.load(tuple(group_terms(ws)))
+    report = check_paper(paper, glossary)
+    if args.json:
+        print(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
+        return 0
+    for line in _check_lines(args.file.name, report.to_json()):
+        print(line)
+    return 0
+
+
+def _check_lines(name: str, found: dict[str, Any]) -> list[str]:
+    lines = [f"{name}: {found['words']} words in {found['sentences']} sentences, "
+             f"{found['average_sentence_words']} words a sentence on average (aim for 15 to 20)."]
+    if found["reading_age"] is not None:
+        lines.append(f"Reading age about {found['reading_age']:g}, Flesch Reading Ease "
+                     f"{found['flesch_reading_ease']:g} (GOV.UK writes for a reading age of 9).")
+    long = found["long_sentences"]
+    lines.append(f"Sentences over 25 words: {len(long) or 'none'}")
+    for sentence in long:
+        text = " ".join(sentence["text"].split())
+        lines.append(f"  {sentence['words']} words: {text[:70]}{'...' if len(text) > 70 else ''}")
+    unexplained = [a for a in found["acronyms"] if not a["explained"] and not a["well_known"]]
+    lines.append(f"Acronyms not spelled out the first time: {len(unexplained) or 'none'}")
+    lines.extend(f"  {a['term']}" + (f" ({a['expansion']})" if a["expansion"] else "")
+                 for a in unexplained)
+    lines.append(f"Jargon with plainer words: {len(found['jargon']) or 'none'}")
+    lines.extend(f"  {j['term']} ({j['count']}): try \"{j['suggestion']}\"" for j in found["jargon"])
+    return lines
+
+
 def run_app(args: argparse.Namespace) -> int:
     from meetingroom.themes import load_theme
 
@@ -266,7 +368,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                   file=sys.stderr)
             return 2
         return {"demo": cmd_demo, "meetings": cmd_meetings, "members": cmd_members,
-                "agenda": cmd_agenda}[args.command](args)
+                "agenda": cmd_agenda, "check": cmd_check, "pack": cmd_pack}[args.command](args)
     except UsageError as error:
         print(f"meetingroom: {error}", file=sys.stderr)
         return 2

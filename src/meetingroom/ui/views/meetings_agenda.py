@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from meetingroom.ui.agenda_panel import AgendaPanel
+from meetingroom.ui.distribution_panel import DistributionPanel
 from meetingroom.ui.meeting_commands import AddMeeting
 from meetingroom.ui.meeting_model import MeetingTableModel
 from meetingroom.ui.meeting_setup import MeetingSetupPanel
@@ -34,6 +35,7 @@ class MeetingsAgendaView(View):
         self._meeting_id: int | None = None
         self.setup: MeetingSetupPanel | None = None
         self.agenda: AgendaPanel | None = None
+        self.distribution: DistributionPanel | None = None
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.title()))
 
@@ -58,6 +60,7 @@ class MeetingsAgendaView(View):
         self.tabs = LazyTabs(self.tr("Parts of the chosen meeting"))
         self.tabs.add(self.tr("Set-up and &arrangements"), self._make_setup)
         self.tabs.add(self.tr("A&genda"), self._make_agenda)
+        self.tabs.add(self.tr("Pape&rs sent"), self._make_distribution)
 
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.setChildrenCollapsible(False)
@@ -78,6 +81,11 @@ class MeetingsAgendaView(View):
         self.setup = MeetingSetupPanel(self.session)
         self.setup.show_meeting(self._meeting_id)
         return self.setup
+
+    def _make_distribution(self) -> QWidget:
+        self.distribution = DistributionPanel(self.session)
+        self.distribution.show_meeting(self._meeting_id)
+        return self.distribution
 
     def _make_agenda(self) -> QWidget:
         self.agenda = AgendaPanel(self.session)
@@ -123,7 +131,7 @@ class MeetingsAgendaView(View):
             return
         self._meeting_id = meeting_id
         self.documents_button.setEnabled(meeting_id is not None)
-        for panel in (self.setup, self.agenda):
+        for panel in (self.setup, self.agenda, self.distribution):
             if panel is not None:
                 panel.show_meeting(meeting_id)
 
