@@ -10,9 +10,9 @@ from pathlib import Path
 from meetingroom.example import write_example
 
 
-def _run(*args: str) -> subprocess.CompletedProcess[str]:
+def _run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "meetingroom", *args], capture_output=True,
-                          text=True, timeout=300, check=False)
+                          text=True, timeout=300, check=False, cwd=cwd)
 
 
 def test_pack_writes_a_folder_per_member_and_the_manifest(tmp_path: Path) -> None:
@@ -48,3 +48,13 @@ def test_a_bad_meeting_is_one_line_and_exit_1(tmp_path: Path) -> None:
 def test_pack_without_an_output_is_a_usage_error(tmp_path: Path) -> None:
     done = _run("pack", "--meeting", "1")
     assert done.returncode == 2 and "Traceback" not in done.stderr
+
+
+def test_pack_into_a_relative_folder_lists_relative_files(tmp_path: Path) -> None:
+    """As typed at a prompt: `-o packs/`, with audio members among the invited."""
+    write_example(tmp_path / "example.meetingroom")
+    done = _run("pack", "--workspace", "example.meetingroom", "--meeting", "2", "-o", "packs/", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    manifest = json.loads((tmp_path / "packs" / "manifest.json").read_text(encoding="utf-8"))
+    files = [f for entry in manifest for f in entry["files"]]
+    assert files and all((tmp_path / "packs" / f).is_file() and not Path(f).is_absolute() for f in files)

@@ -208,7 +208,7 @@ def write_packs(source: Workspace | PackSource, meeting_id: int, folder: Path, *
     elif source.snapshot.meeting_id != meeting_id:
         raise ValueError("the pack source is for another meeting")
     snapshot = source.snapshot
-    folder = Path(folder)
+    folder = Path(folder).absolute()  # writers may hand back absolute paths; the manifest is relative
     folder.mkdir(parents=True, exist_ok=True)
     glossary = Glossary.load(snapshot.glossary_terms)
     documents = _documents(source, glossary)
