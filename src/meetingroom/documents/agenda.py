@@ -127,11 +127,11 @@ class EasyWords:
             out.append(words)
             if words.casefold() in self._hard:
                 continue
-            if entry.plain and _bare(entry.plain) != _bare(words):
-                meaning = self.expand(entry.plain.rstrip("."))
+            meaning = self.expand(entry.plain.rstrip(".")) if entry.plain else ""
+            if meaning and _bare(meaning) != _bare(words):
                 explain.append(f"{_capital(words)} means {meaning}.")
                 self.add(HardWord(words, _sentence(_capital(meaning))))
-            elif entry.explanation:
+            elif entry.explanation and not entry.well_known:  # their note is for authors
                 meaning = _sentence(self.expand(entry.explanation))
                 explain.append(meaning)
                 self.add(HardWord(words, meaning))

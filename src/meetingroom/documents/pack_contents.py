@@ -33,6 +33,7 @@ EASY_SENTENCE_WORDS = 15  # ER2
 ENVELOPE = "2709"
 PHONE = "1F4DE"
 PAGE = "1F4C4"  # page facing up
+MEANING = "1F4A1"  # light bulb: what a hard word means
 HOURGLASS = "231B"
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)|\n+")
@@ -83,10 +84,12 @@ def _as_sentence(text: str) -> str:
 
 
 def _easy_points(text: str, words: EasyWords) -> list[EasyReadPoint]:
+    """One point per sentence; each hard word's meaning is the next point (ER2, ER4)."""
     points = []
     for sentence in short_sentences(text):
         plain, explain = words.plain(digits(sentence))
-        points.append(point(plain, *explain, picture=choose_picture(plain)))
+        points.append(point(plain, picture=choose_picture(plain)))
+        points.extend(point(meaning, picture=MEANING) for meaning in explain)
     return points
 
 

@@ -241,7 +241,12 @@ def _easy_read_story(document: Document, styles: _Styles, frame_height: float) -
     story: list[Flowable] = []
     for item in items:
         if isinstance(item, EasyReadPoint):
-            story.append(_point_table(item, styles, frame_height))
+            table = _point_table(item, styles, frame_height)
+            if story and isinstance(story[-1], _Heading):
+                # A heading stays with its first point, never alone at the foot of a page.
+                story.append(KeepTogether([story.pop(), table]))
+            else:
+                story.append(table)
         else:
             level = next(levels) if item.kind is BlockKind.HEADING else 0
             story.extend(_block_flowables(item, level, styles))
