@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ctypes
 import logging
+import multiprocessing
 import os
 import sys
 from pathlib import Path
@@ -129,6 +130,7 @@ def _last_workspace(settings: Settings) -> Path | None:
 
 
 def run(workspace: Path | None = None, theme: str | None = None, text_scale: int | None = None) -> int:
+    multiprocessing.freeze_support()  # a frozen app's child processes (documents, speech); else no-op
     qInstallMessageHandler(_log_qt_message)
     missing = missing_window_library()
     if missing:
@@ -145,6 +147,7 @@ def run(workspace: Path | None = None, theme: str | None = None, text_scale: int
 
 
 def main() -> int:
+    multiprocessing.freeze_support()
     from meetingroom.cli import main as cli_main
 
     return cli_main(sys.argv[1:])

@@ -1,9 +1,9 @@
-"""Making members' packs from the UI: off the GUI thread, with a progress dialog that stops."""
+"""Making members' packs from the UI: in a child process, with a progress dialog that stops."""
 
 from __future__ import annotations
 
 import json
-import threading
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -57,17 +57,18 @@ def test_packs_are_made_in_the_background(qtbot, window: QWidget, session: Works
     timer.setInterval(20)
     timer.timeout.connect(lambda: ticks.append(1))
     timer.start()
-    threads: set[int] = set()
+    steps: list[tuple[int, int, str]] = []
     folder = tmp_path / "packs"
     run = make_packs(window, session, _planned(session), folder)
     assert run is not None
-    run.signals.progress.connect(lambda *_: threads.add(threading.get_ident()),
-                                 Qt.ConnectionType.DirectConnection)
+    run.job.progress.connect(lambda *step: steps.append(step))
+    qtbot.waitUntil(lambda: run.job.pid is not None)
+    assert run.job.pid != os.getpid()  # the work runs in a child process
     assert run.progress.isVisible() and unnamed(run.progress) == []
     assert _finish(qtbot, run) is True
     timer.stop()
     assert len(ticks) >= 10  # the GUI kept turning
-    assert threading.main_thread().ident not in threads
+    assert steps and steps[-1][2] == "Done" and steps[-1][0] == steps[-1][1]
     assert run.message is not None and "13 packs were written" in run.message.text()
     manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
     assert [e["member"] for e in manifest] == [e.member for e in run.entries]

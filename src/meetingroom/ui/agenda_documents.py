@@ -1,17 +1,16 @@
-"""Make a meeting's agenda documents, calendar file and invitations, off the GUI thread.
+"""Make a meeting's agenda documents, calendar file and invitations, in a child process.
 
-A worker on the thread pool opens its own connection to the workspace (a SQLite connection
-never crosses threads), writes the files, and reports progress by signal to a progress dialog
-that can be cancelled. When it ends, a message says where the files went.
+`write_agenda_and_invitations` runs in a `DocumentJob` child process with a workspace
+connection of its own, so the PDF writer (pure Python) cannot stall the GUI. A progress dialog
+shows how far it has got and can stop it; when it ends, a message says where the files went.
 """
 
 from __future__ import annotations
 
 import logging
-import threading
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -25,56 +24,41 @@ from PySide6.QtWidgets import (
 from meetingroom.documents.meeting_pack import PackCancelled, pack_notes, write_meeting_documents
 from meetingroom.documents.snapshot import take_snapshot
 from meetingroom.store import Workspace, WorkspaceError
+from meetingroom.ui.document_job import Cancelled, DocumentJob, JobFailed, JobStopped, Progress
 from meetingroom.ui.session import WorkspaceSession
 
 log = logging.getLogger(__name__)
 
+_CONTEXT = "agenda_documents"
+_NO_MEETING = str(QT_TRANSLATE_NOOP("agenda_documents", "This meeting is no longer in the workspace."))
+_UNREADABLE = str(QT_TRANSLATE_NOOP("agenda_documents", "The workspace could not be read: %1."))
+_WENT_WRONG = str(QT_TRANSLATE_NOOP("agenda_documents", "Something went wrong while writing the files."))
+
 
 def _t(text: str) -> str:
-    return QCoreApplication.translate("agenda_documents", text)
+    return QCoreApplication.translate(_CONTEXT, text)
 
 
-class _JobSignals(QObject):
-    progress = Signal(int, int, str)
-    finished = Signal(object, object)  # files written (list[Path]), notes for the facilitator
-    stopped = Signal(int)  # files written before the stop
-    failed = Signal(str)
-
-
-class _PackJob(QRunnable):
-    """Runs on a pool thread: its own workspace connection, the snapshot, the files."""
-
-    def __init__(self, workspace_path: Path, meeting_id: int, folder: Path, signals: _JobSignals,
-                 stop: threading.Event) -> None:
-        super().__init__()
-        # The pool owns and deletes the job when run() returns; the GUI side never touches it,
-        # only the signals object (which lives in the GUI thread) and the stop flag.
-        self.workspace_path = workspace_path
-        self.meeting_id = meeting_id
-        self.folder = folder
-        self.signals = signals
-        self.stop = stop
-
-    def run(self) -> None:
+def write_agenda_and_invitations(workspace_path: Path, meeting_id: int, folder: Path, *,
+                                 progress: Progress, cancelled: Cancelled) -> tuple[list[Path], list[str]]:
+    """The job, in the child process: the files written, and notes for the facilitator."""
+    try:
         try:
-            with Workspace.attach(self.workspace_path) as ws:
-                snapshot = take_snapshot(ws, self.meeting_id)
-            files = write_meeting_documents(snapshot, self.folder, progress=self.signals.progress.emit,
-                                            cancelled=self.stop.is_set)
-        except PackCancelled as stopped:
-            self.signals.stopped.emit(len(stopped.written))
+            with Workspace.attach(workspace_path) as ws:
+                snapshot = take_snapshot(ws, meeting_id)
         except KeyError:
-            self.signals.failed.emit(_t("This meeting is no longer in the workspace."))
-        except WorkspaceError as error:
-            self.signals.failed.emit(_t("The workspace could not be read: %1.").replace("%1", error.reason))
-        except OSError as error:
-            self.signals.failed.emit(_t("The files could not be written: %1.").replace(
-                "%1", error.strerror or type(error).__name__))
-        except Exception as error:  # noqa: BLE001 - any failure must reach the person, not vanish
-            log.error("agenda documents failed: %s", type(error).__name__)
-            self.signals.failed.emit(_t("Something went wrong while writing the files."))
-        else:
-            self.signals.finished.emit(files, pack_notes(snapshot))
+            raise JobFailed(_NO_MEETING) from None
+        files = write_meeting_documents(snapshot, folder, progress=progress, cancelled=cancelled)
+    except PackCancelled as stopped:
+        raise JobStopped(stopped.written) from None
+    except WorkspaceError as error:
+        raise JobFailed(_UNREADABLE, error.reason) from None
+    except (JobFailed, OSError):
+        raise
+    except Exception as error:  # noqa: BLE001 - any failure must reach the person, not vanish
+        log.error("agenda documents failed: %s", type(error).__name__)
+        raise JobFailed(_WENT_WRONG) from None
+    return files, pack_notes(snapshot)
 
 
 class AgendaDocumentsRun(QObject):
@@ -91,8 +75,9 @@ class AgendaDocumentsRun(QObject):
         self.files: list[Path] = []
         self.message: QMessageBox | None = None
         self.running = True
-        self.stop = threading.Event()
-        self.signals = _JobSignals(self)
+        self.stopping = False
+        self.job = DocumentJob(write_agenda_and_invitations, session.path, meeting_id, folder,
+                               folder=folder, context=_CONTEXT, parent=self)
         self.progress = QProgressDialog(_t("Getting ready…"), _t("&Stop"), 0, 0, parent)
         self.progress.setWindowTitle(_t("Making the agenda and invitations"))
         self.progress.setAccessibleName(_t("Making the agenda and invitations"))
@@ -104,22 +89,22 @@ class AgendaDocumentsRun(QObject):
         if bar is not None:
             bar.setAccessibleName(_t("Progress"))
         self.progress.canceled.connect(self.cancel)
-        self.signals.progress.connect(self._on_progress)
-        self.signals.finished.connect(self._on_finished)
-        self.signals.stopped.connect(self._on_stopped)
-        self.signals.failed.connect(self._on_failed)
+        self.job.progress.connect(self._on_progress)
+        self.job.finished.connect(self._on_finished)
+        self.job.stopped.connect(self._on_stopped)
+        self.job.failed.connect(self._on_failed)
         self.progress.show()
-        QThreadPool.globalInstance().start(
-            _PackJob(session.path, meeting_id, folder, self.signals, self.stop))
+        self.job.start()
 
     def cancel(self) -> None:
         """Stop after the file being written now."""
         if self.running:
-            self.stop.set()
+            self.stopping = True
+            self.job.cancel()
             self.progress.setLabelText(_t("Stopping after the file being written now…"))
 
     def _on_progress(self, done: int, total: int, what: str) -> None:
-        if self.stop.is_set():
+        if self.stopping:
             return
         self.progress.setMaximum(total)
         self.progress.setValue(done)
@@ -143,7 +128,8 @@ class AgendaDocumentsRun(QObject):
     def _open_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.folder)))
 
-    def _on_finished(self, files: list[Path], notes: list[str]) -> None:
+    def _on_finished(self, made: tuple[list[Path], list[str]]) -> None:
+        files, notes = made
         self.files = files
         self._end(QMessageBox.Icon.Information, _t("Agenda and invitations made"),
                   _t("%1 files were written to %2.").replace("%1", str(len(files))).replace(

@@ -1,20 +1,19 @@
-"""Make every invited member's pack for a meeting, off the GUI thread.
+"""Make every invited member's pack for a meeting, in a child process.
 
-A worker on the thread pool opens its own connection to the workspace (a SQLite connection
-never crosses threads), writes the packs, and reports progress by signal to a progress
-dialog that can be cancelled. The PDF writer is pure Python and holds the interpreter lock,
-but Python hands the lock to the GUI thread every few milliseconds, and each document is
-rendered once per format and copied after: tests/benchmarks/pack_heartbeat.py measures it.
+`write_members_packs` runs in a `DocumentJob` child process: it opens its own connection to
+the workspace, writes the packs (starting a speech process of its own when someone asked for
+audio) and reports progress to a dialog that can be stopped. The PDF writer is pure Python and
+holds the interpreter lock, so a thread would stall the GUI; a process cannot:
+tests/benchmarks/pack_heartbeat.py measures it.
 """
 
 from __future__ import annotations
 
 import contextlib
 import logging
-import threading
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -34,56 +33,44 @@ from meetingroom.documents.packs import (
 )
 from meetingroom.speech.process import SpeechProcess
 from meetingroom.store import Workspace, WorkspaceError
+from meetingroom.ui.document_job import Cancelled, DocumentJob, JobFailed, JobStopped, Progress
 from meetingroom.ui.session import WorkspaceSession
 
 log = logging.getLogger(__name__)
 
+_CONTEXT = "pack_run"
+_NO_MEETING = str(QT_TRANSLATE_NOOP("pack_run", "This meeting is no longer in the workspace."))
+_UNREADABLE = str(QT_TRANSLATE_NOOP("pack_run", "The workspace could not be read: %1."))
+_WENT_WRONG = str(QT_TRANSLATE_NOOP("pack_run", "Something went wrong while writing the packs."))
+
+
 def _t(text: str) -> str:
-    return QCoreApplication.translate("pack_run", text)
+    return QCoreApplication.translate(_CONTEXT, text)
 
 
-class _JobSignals(QObject):
-    progress = Signal(int, int, str)
-    finished = Signal(object)  # list[PackEntry]
-    stopped = Signal(int)  # files written before the stop
-    failed = Signal(str)
-
-
-class _PackJob(QRunnable):
-    """Runs on a pool thread; the GUI side only touches `signals` and the stop flag."""
-
-    def __init__(self, workspace_path: Path, meeting_id: int, folder: Path, signals: _JobSignals,
-                 stop: threading.Event) -> None:
-        super().__init__()
-        self.workspace_path = workspace_path
-        self.meeting_id = meeting_id
-        self.folder = folder
-        self.signals = signals
-        self.stop = stop
-
-    def run(self) -> None:
+def write_members_packs(workspace_path: Path, meeting_id: int, folder: Path, *,
+                        progress: Progress, cancelled: Cancelled) -> list[PackEntry]:
+    """The job, in the child process: read the meeting with a connection of its own, write the packs."""
+    try:
         try:
-            with Workspace.attach(self.workspace_path) as ws:
-                source = read_pack_source(ws, self.meeting_id)
-            with contextlib.ExitStack() as stack:
-                # Audio files come from a speech engine of the run's own, in a child process.
-                speech = stack.enter_context(SpeechProcess()) if needs_audio(source) else None
-                entries = write_packs(source, self.meeting_id, self.folder, speech=speech,
-                                      progress=self.signals.progress.emit, cancelled=self.stop.is_set)
-        except PackCancelled as stopped:
-            self.signals.stopped.emit(len(stopped.written))
+            with Workspace.attach(workspace_path) as ws:
+                source = read_pack_source(ws, meeting_id)
         except KeyError:
-            self.signals.failed.emit(_t("This meeting is no longer in the workspace."))
-        except WorkspaceError as error:
-            self.signals.failed.emit(_t("The workspace could not be read: %1.").replace("%1", error.reason))
-        except OSError as error:
-            self.signals.failed.emit(_t("The files could not be written: %1.").replace(
-                "%1", error.strerror or type(error).__name__))
-        except Exception as error:  # noqa: BLE001 - any failure must reach the person, not vanish
-            log.error("packs failed: %s", type(error).__name__)
-            self.signals.failed.emit(_t("Something went wrong while writing the packs."))
-        else:
-            self.signals.finished.emit(entries)
+            raise JobFailed(_NO_MEETING) from None
+        with contextlib.ExitStack() as stack:
+            # Audio files come from a speech engine of the job's own, in a process of its own.
+            speech = stack.enter_context(SpeechProcess()) if needs_audio(source) else None
+            return write_packs(source, meeting_id, folder, speech=speech, progress=progress,
+                               cancelled=cancelled)
+    except PackCancelled as stopped:
+        raise JobStopped(stopped.written) from None
+    except WorkspaceError as error:
+        raise JobFailed(_UNREADABLE, error.reason) from None
+    except (JobFailed, OSError):
+        raise
+    except Exception as error:  # noqa: BLE001 - any failure must reach the person, not vanish
+        log.error("packs failed: %s", type(error).__name__)
+        raise JobFailed(_WENT_WRONG) from None
 
 
 class PackRun(QObject):
@@ -100,8 +87,9 @@ class PackRun(QObject):
         self.entries: list[PackEntry] = []
         self.message: QMessageBox | None = None
         self.running = True
-        self.stop = threading.Event()
-        self.signals = _JobSignals(self)
+        self.stopping = False
+        self.job = DocumentJob(write_members_packs, session.path, meeting_id, folder, folder=folder,
+                               context=_CONTEXT, parent=self)
         self.progress = QProgressDialog(_t("Getting ready…"), _t("&Stop"), 0, 0, parent)
         self.progress.setWindowTitle(_t("Making members' packs"))
         self.progress.setAccessibleName(_t("Making members' packs"))
@@ -113,22 +101,22 @@ class PackRun(QObject):
         if bar is not None:
             bar.setAccessibleName(_t("Progress"))
         self.progress.canceled.connect(self.cancel)
-        self.signals.progress.connect(self._on_progress)
-        self.signals.finished.connect(self._on_finished)
-        self.signals.stopped.connect(self._on_stopped)
-        self.signals.failed.connect(self._on_failed)
+        self.job.progress.connect(self._on_progress)
+        self.job.finished.connect(self._on_finished)
+        self.job.stopped.connect(self._on_stopped)
+        self.job.failed.connect(self._on_failed)
         self.progress.show()
-        QThreadPool.globalInstance().start(
-            _PackJob(session.path, meeting_id, folder, self.signals, self.stop))
+        self.job.start()
 
     def cancel(self) -> None:
         """Stop after the file being written now."""
         if self.running:
-            self.stop.set()
+            self.stopping = True
+            self.job.cancel()
             self.progress.setLabelText(_t("Stopping after the file being written now…"))
 
     def _on_progress(self, done: int, total: int, what: str) -> None:
-        if self.stop.is_set():
+        if self.stopping:
             return
         self.progress.setMaximum(total)
         self.progress.setValue(done)

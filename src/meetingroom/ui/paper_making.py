@@ -1,21 +1,24 @@
-"""Make a paper's files (PDF and DOCX in standard, large print or easy read) off the GUI thread.
+"""Make a paper's files (PDF and DOCX in standard, large print or easy read) in a child process.
 
 A copy of the paper and the group's glossary terms are taken on the GUI thread (papers are
-small) and handed to a job on the thread pool, which builds the document and writes the
-files; a progress dialog can stop it between steps. `PaperFilesRun` runs any such job, so
-other makers (audio) can use it: give it a function `(progress, cancelled) -> files`.
+small, plain dataclasses) and handed to a `DocumentJob` child process, which builds the document
+and writes the files, so the PDF writer (pure Python) cannot stall the GUI; a progress dialog
+can stop it between steps. `PaperFilesRun` runs any such work, so other makers (audio) can use
+it: give it a picklable callable `(progress, cancelled) -> files` (a module-level function, or
+an object like `PaperFiles`) that raises `MakingStopped` when `cancelled()` says so. Progress
+words are source strings (mark them with QT_TRANSLATE_NOOP in the "paper_making" context); they
+are translated on the GUI side.
 """
 
 from __future__ import annotations
 
 import logging
 import re
-import threading
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox, QProgressBar, QProgressDialog, QPushButton, QWidget
 
@@ -26,23 +29,25 @@ from meetingroom.domain.papers import Paper
 from meetingroom.domain.people import FormatKind
 from meetingroom.language.glossary import Glossary
 from meetingroom.store.glossary import GroupTerm
+from meetingroom.ui.document_job import Cancelled, DocumentJob, JobStopped
 
 log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int, str], None]
-Work = Callable[[Progress, Callable[[], bool]], list[Path]]
+Work = Callable[[Progress, Cancelled], list[Path]]
+
+_CONTEXT = "paper_making"
+_GETTING_READY = str(QT_TRANSLATE_NOOP("paper_making", "Getting the paper ready…"))
+_WRITING = str(QT_TRANSLATE_NOOP("paper_making", "Writing the PDF and Word files…"))
+_DONE = str(QT_TRANSLATE_NOOP("paper_making", "Done"))
 
 
-class MakingStopped(Exception):
+class MakingStopped(JobStopped):
     """The person pressed Stop; `written` are the files made before that."""
-
-    def __init__(self, written: list[Path]) -> None:
-        super().__init__("stopped")
-        self.written = written
 
 
 def _t(text: str) -> str:
-    return QCoreApplication.translate("paper_making", text)
+    return QCoreApplication.translate(_CONTEXT, text)
 
 
 _NOT_IN_NAMES = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]+')
@@ -56,56 +61,40 @@ def file_stem(title: str, profile: FormatProfile) -> str:
     return f"{name} - {suffix.get(profile.kind, 'standard')}"
 
 
-def paper_files_work(paper: Paper, terms: list[GroupTerm], profile: FormatProfile, folder: Path,
-                     author: str = "") -> Work:
-    """The job that writes one paper in one printed format: for the thread pool."""
-    paper = replace(paper)
-    terms = list(terms)
+@dataclass(frozen=True)
+class PaperFiles:
+    """The work of writing one paper in one printed format: plain data, so it can go to a child process."""
 
-    def work(progress: Progress, cancelled: Callable[[], bool]) -> list[Path]:
-        progress(0, 2, _t("Getting the paper ready…"))
-        document = paper_document(paper, Glossary.load(terms), author)
+    paper: Paper
+    terms: list[GroupTerm] = field(default_factory=list)
+    profile: FormatProfile = field(default_factory=FormatProfile)
+    folder: Path = Path()
+    author: str = ""
+
+    def __call__(self, progress: Progress, cancelled: Cancelled) -> list[Path]:
+        progress(0, 2, _GETTING_READY)
+        document = paper_document(self.paper, Glossary.load(self.terms), self.author)
         if cancelled():
             raise MakingStopped([])
-        progress(1, 2, _t("Writing the PDF and Word files…"))
-        files = render(document, profile, folder, file_stem(paper.title, profile))
-        progress(2, 2, _t("Done"))
+        progress(1, 2, _WRITING)
+        files = render(document, self.profile, self.folder, file_stem(self.paper.title, self.profile))
+        progress(2, 2, _DONE)
         return files
 
-    return work
+
+def paper_files_work(paper: Paper, terms: list[GroupTerm], profile: FormatProfile, folder: Path,
+                     author: str = "") -> Work:
+    """The work that writes one paper in one printed format, from a copy of the paper."""
+    return PaperFiles(replace(paper), list(terms), profile, Path(folder), author)
 
 
-class _JobSignals(QObject):
-    progress = Signal(int, int, str)
-    finished = Signal(object)  # list[Path]
-    stopped = Signal(int)
-    failed = Signal(str)
-
-
-class _Job(QRunnable):
-    def __init__(self, work: Work, signals: _JobSignals, stop: threading.Event) -> None:
-        super().__init__()
-        self.work = work
-        self.signals = signals
-        self.stop = stop
-
-    def run(self) -> None:
-        try:
-            files = self.work(self.signals.progress.emit, self.stop.is_set)
-        except MakingStopped as stopped:
-            self.signals.stopped.emit(len(stopped.written))
-        except OSError as error:
-            self.signals.failed.emit(_t("The files could not be written: %1.").replace(
-                "%1", error.strerror or type(error).__name__))
-        except Exception as error:  # noqa: BLE001 - any failure must reach the person, not vanish
-            log.error("making a paper failed: %s", type(error).__name__)
-            self.signals.failed.emit(_t("Something went wrong while making the files."))
-        else:
-            self.signals.finished.emit(files)
+def do_work(work: Work, *, progress: Progress, cancelled: Cancelled) -> list[Path]:
+    """The job, in the child process: the work, called with the job's progress and stop check."""
+    return work(progress, cancelled)
 
 
 class PaperFilesRun(QObject):
-    """One run: the job on the pool, a progress dialog with Stop, and a message at the end.
+    """One run: the work in a child process, a progress dialog with Stop, and a message at the end.
 
     `done` is emitted last, True when every file was written; `files` holds them.
     """
@@ -118,8 +107,8 @@ class PaperFilesRun(QObject):
         self.files: list[Path] = []
         self.message: QMessageBox | None = None
         self.running = True
-        self.stop = threading.Event()
-        self.signals = _JobSignals(self)
+        self.stopping = False
+        self.job = DocumentJob(do_work, work, folder=folder, context=_CONTEXT, parent=self)
         self.progress = QProgressDialog(_t("Getting ready…"), _t("&Stop"), 0, 0, parent)
         self.progress.setWindowTitle(title)
         self.progress.setAccessibleName(title)
@@ -131,27 +120,28 @@ class PaperFilesRun(QObject):
         if bar is not None:
             bar.setAccessibleName(_t("Progress"))
         self.progress.canceled.connect(self.cancel)
-        self.signals.progress.connect(self._on_progress)
-        self.signals.finished.connect(self._on_finished)
-        self.signals.stopped.connect(self._on_stopped)
-        self.signals.failed.connect(self._on_failed)
+        self.job.progress.connect(self._on_progress)
+        self.job.finished.connect(self._on_finished)
+        self.job.stopped.connect(self._on_stopped)
+        self.job.failed.connect(self._on_failed)
         self.progress.show()
-        QThreadPool.globalInstance().start(_Job(work, self.signals, self.stop))
+        self.job.start()
 
     def cancel(self) -> None:
         if self.running:
-            self.stop.set()
+            self.stopping = True
+            self.job.cancel()
             self.progress.setLabelText(_t("Stopping after the step being done now…"))
 
     def stop_button(self) -> QPushButton | None:
         return self.progress.findChild(QPushButton)
 
     def _on_progress(self, done: int, total: int, what: str) -> None:
-        if self.stop.is_set():
+        if self.stopping:
             return
         self.progress.setMaximum(total)
         self.progress.setValue(done)
-        self.progress.setLabelText(what)
+        self.progress.setLabelText(_t(what))
 
     def _end(self, icon: QMessageBox.Icon, title: str, text: str) -> None:
         self.running = False
