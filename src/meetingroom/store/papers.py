@@ -109,6 +109,17 @@ def set_paper_body(ws: Workspace, paper_id: int, body: tuple[Block, ...]) -> Non
         ws.touch("paper")
 
 
+def set_easy_read(ws: Workspace, paper_id: int, points: tuple[EasyReadPoint, ...] | None) -> None:
+    """Save a paper's hand-made easy-read version, or clear it (None) so the automatic one
+    is used again. An empty tuple is a hand-made version with no points yet."""
+    with ws.transaction() as connection:
+        cursor = connection.execute("UPDATE paper SET easy_read = ? WHERE id = ?",
+                                    (_easy_read_json(points), paper_id))
+        if cursor.rowcount == 0:
+            raise KeyError(f"no paper with id {paper_id}")
+        ws.touch("paper")
+
+
 @dataclass(frozen=True)
 class DeletedPaper:
     """All that deleting a paper took away, so that undo can put it back exactly."""
