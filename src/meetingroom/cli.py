@@ -18,10 +18,9 @@ from meetingroom.settings import TEXT_SCALE_MAX, TEXT_SCALE_MIN
 from meetingroom.store import Workspace, WorkspaceError
 
 if TYPE_CHECKING:
-    from meetingroom.documents.model import FormatProfile
+    from meetingroom.documents.model import Document, FormatProfile
 
 LATER = {
-    "paper": "paper rendering",
     "letters": "feedback letters",
     "report": "the involvement report",
 }
@@ -73,6 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_agenda_parser(commands)
     _add_pack_parser(commands)
     _add_check_parser(commands)
+    _add_paper_parser(commands)
 
     for name, what in LATER.items():
         later = commands.add_parser(name, help=f"{what} (coming soon)")
@@ -341,6 +341,111 @@ def _check_lines(name: str, found: dict[str, Any]) -> list[str]:
     return lines
 
 
+PAPER_FORMATS = ("standard", "large-print", "easy-read", "audio")
+_PAPER_ENDINGS = {".pdf": "a PDF", ".docx": "a Word file", ".wav": "audio"}
+
+
+def _add_paper_parser(commands: argparse._SubParsersAction[_Parser]) -> None:
+    paper = commands.add_parser(
+        "paper", help="write a paper (.txt, .md or .docx) as a PDF, a Word file or audio")
+    paper.add_argument("file", type=Path, metavar="FILE")
+    paper.add_argument("--format", metavar="FORMAT",
+                       help=f"{', '.join(PAPER_FORMATS)} (by default audio for .wav, else standard)")
+    paper.add_argument("--size", metavar="PT", help="large print size: 16, 18, 20, 24 or 28")
+    paper.add_argument("-o", "--output", required=True, type=Path, metavar="OUT",
+                       help="a .pdf, .docx or .wav file")
+    paper.add_argument("--workspace", type=Path, dest="sub_workspace", metavar="PATH",
+                       help="also use this group's own glossary terms and name")
+
+
+def _paper_profile(args: argparse.Namespace) -> FormatProfile:
+    """The format asked for, checked against the ending of OUT."""
+    from meetingroom.documents.model import FormatProfile
+    from meetingroom.domain.people import FormatKind
+
+    suffix = args.output.suffix.lower()
+    if suffix not in _PAPER_ENDINGS:
+        raise _BadInput(f"OUT must end .pdf, .docx or .wav (not {suffix or 'with no ending'})")
+    name = args.format or ("audio" if suffix == ".wav" else "large-print" if args.size else "standard")
+    if name not in PAPER_FORMATS:
+        raise _BadInput(f"unknown format {name!r}: use {', '.join(PAPER_FORMATS)}")
+    if (name == "audio") != (suffix == ".wav"):
+        wanted = "OUT must end .wav" if name == "audio" else "use .pdf or .docx for OUT"
+        raise _BadInput(f"{name} cannot be written as {_PAPER_ENDINGS[suffix]}: {wanted}")
+    size = None
+    if args.size is not None:
+        try:
+            size = int(str(args.size).removesuffix("pt"))
+        except ValueError:
+            raise _BadInput(f"size must be a number of points, not {args.size!r}") from None
+    try:
+        return FormatProfile(FormatKind(name), size)
+    except ValueError as error:
+        raise _BadInput(str(error)) from None
+
+
+def cmd_paper(args: argparse.Namespace) -> int:
+    """One paper in one format: a PDF or Word file in print, or a WAV file read aloud."""
+    from meetingroom.documents.pack_contents import paper_document
+    from meetingroom.documents.paper_import import PaperImportError, read_paper
+    from meetingroom.language.glossary import Glossary
+
+    out: Path = args.output
+    try:
+        profile = _paper_profile(args)
+        if not out.absolute().parent.is_dir():
+            raise _BadInput(f"the folder {out.absolute().parent} does not exist")
+        if out.is_dir():
+            raise _BadInput(f"{out} is a folder: give a file name")
+        paper = read_paper(args.file)
+    except _BadInput as error:
+        print(f"meetingroom: {error}", file=sys.stderr)
+        return 1
+    except PaperImportError as error:
+        print(f"meetingroom: {args.file.name}: {error.reason}", file=sys.stderr)
+        return 1
+    glossary, author = Glossary.load(), ""
+    workspace = getattr(args, "sub_workspace", None) or args.workspace
+    if workspace is not None:
+        from meetingroom.store.glossary import group_terms
+        from meetingroom.store.groups import get_group
+
+        with _open(Path(workspace)) as ws:
+            glossary = Glossary.load(tuple(group_terms(ws)))
+            group = get_group(ws)
+            author = group.name if group else ""
+    document = paper_document(paper, glossary, author)
+    if out.suffix.lower() == ".wav":
+        return _paper_audio(document, out)
+    if out.suffix.lower() == ".pdf":
+        from meetingroom.documents.pdf import write_pdf
+
+        write_pdf(document, profile, out)
+    else:
+        from meetingroom.documents.docx import write_docx
+
+        write_docx(document, profile, out)
+    print(f"Wrote the paper in {profile.name} to {out}")
+    return 0
+
+
+def _paper_audio(document: Document, out: Path) -> int:
+    from meetingroom.documents.audio import AudioFailed, AudioUnavailable, write_audio
+    from meetingroom.speech.process import SpeechProcess
+
+    with SpeechProcess() as speech:
+        try:
+            write_audio(document, out, speech=speech)
+        except AudioUnavailable as error:
+            print(f"meetingroom: no audio can be made on this computer: {error}", file=sys.stderr)
+            return 1
+        except AudioFailed as error:
+            print(f"meetingroom: the audio could not be made: {error}", file=sys.stderr)
+            return 1
+    print(f"Wrote the paper read aloud to {out}")
+    return 0
+
+
 def run_app(args: argparse.Namespace) -> int:
     from meetingroom.themes import load_theme
 
@@ -355,6 +460,9 @@ def run_app(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    import multiprocessing
+
+    multiprocessing.freeze_support()  # in a frozen app a child process starts here: before argparse
     parser = build_parser()
     try:
         set_up_logging()
@@ -368,7 +476,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                   file=sys.stderr)
             return 2
         return {"demo": cmd_demo, "meetings": cmd_meetings, "members": cmd_members,
-                "agenda": cmd_agenda, "check": cmd_check, "pack": cmd_pack}[args.command](args)
+                "agenda": cmd_agenda, "check": cmd_check, "pack": cmd_pack,
+                "paper": cmd_paper}[args.command](args)
     except UsageError as error:
         print(f"meetingroom: {error}", file=sys.stderr)
         return 2

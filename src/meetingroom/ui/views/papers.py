@@ -1,5 +1,6 @@
 """The Papers view: the group's papers on the left (new, import, rename, delete — all undoable),
-and the chosen paper's editor, plain-language check and "Make this paper…" on the right."""
+and the chosen paper on the right in two tabs: its editor (plain-language check, "Make this
+paper…") and its hand-made easy read."""
 
 from __future__ import annotations
 
@@ -22,11 +23,14 @@ from PySide6.QtWidgets import (
 from meetingroom.documents.paper_import import SUFFIXES, PaperImportError, read_paper
 from meetingroom.domain.papers import Paper
 from meetingroom.store.groups import get_group
+from meetingroom.ui.easy_read_editor import EasyReadEditor
+from meetingroom.ui.paper_audio import PaperAudioMaker
 from meetingroom.ui.paper_commands import AddPaper, DeletePaper
 from meetingroom.ui.paper_editor import PaperEditor
 from meetingroom.ui.paper_list_model import PAPER_ID_ROLE, PaperListModel
+from meetingroom.ui.paper_print import PaperPrinter
 from meetingroom.ui.session import WorkspaceSession
-from meetingroom.ui.views.base import View, explanation, heading
+from meetingroom.ui.views.base import LazyTabs, View, explanation, heading
 
 
 class PapersView(View):
@@ -48,7 +52,12 @@ class PapersView(View):
         split.setChildrenCollapsible(False)
         split.addWidget(self._list_panel())
         self.editor = PaperEditor(session)
-        split.addWidget(self.editor)
+        self.audio, self.printer = PaperAudioMaker(self.editor), PaperPrinter(self.editor)
+        self.easy_read: EasyReadEditor | None = None
+        self.tabs = LazyTabs(self.tr("Parts of the chosen paper"))
+        self.tabs.add(self.tr("P&aper"), lambda: self.editor)
+        self.tabs.add(self.tr("&Easy read"), self._make_easy_read)
+        split.addWidget(self.tabs)
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 3)
         layout.addWidget(split, 1)
@@ -108,6 +117,11 @@ class PapersView(View):
             self.model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect)
         self._show(self.model.paper(row).id)
 
+    def _make_easy_read(self) -> QWidget:
+        self.easy_read = EasyReadEditor(self.session)
+        self.easy_read.show_paper(self._showing)
+        return self.easy_read
+
     def _reselect(self) -> None:
         self.select(self._showing)
 
@@ -118,6 +132,8 @@ class PapersView(View):
     def _show(self, paper_id: int | None) -> None:
         self._showing = paper_id
         self.editor.show_paper(paper_id)
+        if self.easy_read is not None:
+            self.easy_read.show_paper(paper_id)
         for button in (self.rename_button, self.delete_button):
             button.setEnabled(paper_id is not None)
 
@@ -137,6 +153,7 @@ class PapersView(View):
     def new_paper(self) -> int | None:
         """Add a blank paper, show it, and put the cursor in its title."""
         paper_id = self._add(Paper(self.tr("New paper"), self._group_id()), self.tr("New paper"))
+        self.tabs.setCurrentWidget(self.editor)
         self.editor.title.setFocus(Qt.FocusReason.OtherFocusReason)
         self.editor.title.selectAll()
         return paper_id
