@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import ctypes
 import logging
-import multiprocessing
 import os
 import sys
 from pathlib import Path
@@ -57,6 +55,8 @@ def missing_window_library() -> str | None:
         return None
     if os.environ.get("WAYLAND_DISPLAY") or not os.environ.get("DISPLAY"):
         return None
+    import ctypes
+
     missing = []
     for library, package in _X11_LIBRARIES.items():
         try:
@@ -130,7 +130,7 @@ def _last_workspace(settings: Settings) -> Path | None:
 
 
 def run(workspace: Path | None = None, theme: str | None = None, text_scale: int | None = None) -> int:
-    multiprocessing.freeze_support()  # a frozen app's child processes (documents, speech); else no-op
+    freeze_support()  # a frozen app's child processes (documents, speech)
     qInstallMessageHandler(_log_qt_message)
     missing = missing_window_library()
     if missing:
@@ -146,8 +146,17 @@ def run(workspace: Path | None = None, theme: str | None = None, text_scale: int
     return code
 
 
+def freeze_support() -> None:
+    """What a frozen (PyInstaller) app needs before its child processes can start; nothing
+    otherwise, so a normal start does not pay for importing multiprocessing."""
+    if getattr(sys, "frozen", False):
+        import multiprocessing
+
+        multiprocessing.freeze_support()
+
+
 def main() -> int:
-    multiprocessing.freeze_support()
+    freeze_support()
     from meetingroom.cli import main as cli_main
 
     return cli_main(sys.argv[1:])

@@ -460,9 +460,10 @@ def run_app(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    import multiprocessing
+    if getattr(sys, "frozen", False):  # in a frozen app a child process starts here: before argparse
+        import multiprocessing
 
-    multiprocessing.freeze_support()  # in a frozen app a child process starts here: before argparse
+        multiprocessing.freeze_support()
     parser = build_parser()
     try:
         set_up_logging()

@@ -6,9 +6,12 @@ import os
 import sqlite3
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from meetingroom.store import erasure
 from meetingroom.store.safety import WorkspaceError, check_workspace, read_only_uri
+
+if TYPE_CHECKING:
+    from meetingroom.store.erasure import ErasureTerms
 
 KEEP = 10
 
@@ -73,11 +76,13 @@ def restore_copy(backup: Path, workspace: Path) -> Path:
     return target
 
 
-def erase_from_backups(workspace: Path, member_id: int, terms: erasure.ErasureTerms) -> list[Path]:
+def erase_from_backups(workspace: Path, member_id: int, terms: ErasureTerms) -> list[Path]:
     """Give every backup the erasure the workspace had; return the backups that were changed.
 
     A backup that cannot be opened or changed is deleted instead: no copy may keep the person.
     """
+    from meetingroom.store import erasure  # rarely used: loaded when needed
+
     changed = []
     for backup in list_backups(workspace):
         try:

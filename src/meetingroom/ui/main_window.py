@@ -23,7 +23,6 @@ from meetingroom.settings import Settings
 from meetingroom.store import Workspace, WorkspaceError
 from meetingroom.store.backups import restore_copy
 from meetingroom.store.groups import get_group, save_group
-from meetingroom.ui.about import show_about
 from meetingroom.ui.appearance import Appearance
 from meetingroom.ui.menus import MenuBar
 from meetingroom.ui.new_group_dialog import SUFFIX, NewGroupDialog
@@ -167,6 +166,8 @@ class MainWindow(QMainWindow):
             self.session.undo_stack.redo()
 
     def show_about(self) -> None:
+        from meetingroom.ui.about import show_about
+
         show_about(self)
 
     def _show_status(self, saved: bool = False) -> None:
