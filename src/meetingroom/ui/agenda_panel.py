@@ -183,7 +183,15 @@ class AgendaPanel(QWidget):
         narrow = self.width() < SIDE_BY_SIDE_CHARACTERS * self.fontMetrics().averageCharWidth()
         self._layout.setDirection(QBoxLayout.Direction.TopToBottom if narrow
                                   else QBoxLayout.Direction.LeftToRight)
+        self._fit_heights()
         super().resizeEvent(event)
+
+    def _fit_heights(self) -> None:
+        """Room for at least five agenda items and three lines of checks at any text size."""
+        row = max(self.table.verticalHeader().defaultSectionSize(), self.table.fontMetrics().height() * 2)
+        header = self.table.horizontalHeader().sizeHint().height()
+        self.table.setMinimumHeight(header + 5 * row + 2 * self.table.frameWidth())
+        self.checks.setMinimumHeight(4 * self.checks.fontMetrics().height())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:

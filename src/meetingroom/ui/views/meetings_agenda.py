@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from meetingroom.ui.agenda_panel import AgendaPanel
 from meetingroom.ui.distribution_panel import DistributionPanel
+from meetingroom.ui.form_fields import scrolling
 from meetingroom.ui.meeting_commands import AddMeeting
 from meetingroom.ui.meeting_model import MeetingTableModel
 from meetingroom.ui.meeting_setup import MeetingSetupPanel
@@ -90,7 +91,7 @@ class MeetingsAgendaView(View):
     def _make_agenda(self) -> QWidget:
         self.agenda = AgendaPanel(self.session)
         self.agenda.show_meeting(self._meeting_id)
-        return self.agenda
+        return scrolling(self.agenda)  # at large text on a short screen the page scrolls, never squashes
 
     def _next_meeting_id(self) -> int | None:
         """The next meeting to come, else the latest one: what a facilitator works on."""
