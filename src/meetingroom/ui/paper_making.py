@@ -18,9 +18,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QMessageBox, QProgressBar, QProgressDialog, QPushButton, QWidget
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtWidgets import QWidget
 
 from meetingroom.documents.model import FormatProfile
 from meetingroom.documents.pack_contents import paper_document
@@ -29,7 +28,8 @@ from meetingroom.domain.papers import Paper
 from meetingroom.domain.people import FormatKind
 from meetingroom.language.glossary import Glossary
 from meetingroom.store.glossary import GroupTerm
-from meetingroom.ui.document_job import Cancelled, DocumentJob, JobStopped
+from meetingroom.ui.document_job import Cancelled, JobStopped
+from meetingroom.ui.job_run import JobRun
 
 log = logging.getLogger(__name__)
 
@@ -93,80 +93,33 @@ def do_work(work: Work, *, progress: Progress, cancelled: Cancelled) -> list[Pat
     return work(progress, cancelled)
 
 
-class PaperFilesRun(QObject):
+class PaperFilesRun(JobRun):
     """One run: the work in a child process, a progress dialog with Stop, and a message at the end.
 
     `done` is emitted last, True when every file was written; `files` holds them.
     """
 
-    done = Signal(bool)
+    context = _CONTEXT
 
     def __init__(self, parent: QWidget, title: str, folder: Path, work: Work) -> None:
-        super().__init__(parent)
-        self.folder = folder
+        super().__init__(parent, title, folder, do_work, work)
         self.files: list[Path] = []
-        self.message: QMessageBox | None = None
-        self.running = True
-        self.stopping = False
-        self.job = DocumentJob(do_work, work, folder=folder, context=_CONTEXT, parent=self)
-        self.progress = QProgressDialog(_t("Getting ready…"), _t("&Stop"), 0, 0, parent)
-        self.progress.setWindowTitle(title)
-        self.progress.setAccessibleName(title)
-        self.progress.setWindowModality(Qt.WindowModality.WindowModal)
-        self.progress.setAutoClose(False)
-        self.progress.setAutoReset(False)
-        self.progress.setMinimumDuration(0)
-        bar = self.progress.findChild(QProgressBar)
-        if bar is not None:
-            bar.setAccessibleName(_t("Progress"))
-        self.progress.canceled.connect(self.cancel)
-        self.job.progress.connect(self._on_progress)
-        self.job.finished.connect(self._on_finished)
-        self.job.stopped.connect(self._on_stopped)
-        self.job.failed.connect(self._on_failed)
-        self.progress.show()
-        self.job.start()
 
-    def cancel(self) -> None:
-        if self.running:
-            self.stopping = True
-            self.job.cancel()
-            self.progress.setLabelText(_t("Stopping after the step being done now…"))
+    def _stopping_text(self) -> str:
+        return _t("Stopping after the step being done now…")
 
-    def stop_button(self) -> QPushButton | None:
-        return self.progress.findChild(QPushButton)
+    def _progress_text(self, done: int, total: int, what: str) -> str:
+        return _t(what)
 
-    def _on_progress(self, done: int, total: int, what: str) -> None:
-        if self.stopping:
-            return
-        self.progress.setMaximum(total)
-        self.progress.setValue(done)
-        self.progress.setLabelText(_t(what))
+    def _finished_texts(self, result: list[Path]) -> tuple[str, str, str]:
+        self.files = result
+        names = "\n".join(f.name for f in result)
+        return (_t("Files made"),
+                _t("These files were written to %1:\n%2").replace("%1", str(self.folder)).replace("%2", names),
+                "")
 
-    def _end(self, icon: QMessageBox.Icon, title: str, text: str) -> None:
-        self.running = False
-        self.progress.canceled.disconnect(self.cancel)
-        self.progress.close()
-        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Close, self.progress.parentWidget())
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        if self.folder.is_dir():
-            opener = box.addButton(_t("&Open the folder"), QMessageBox.ButtonRole.ActionRole)
-            opener.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.folder))))
-        self.message = box
-        box.open()
+    def _stopped_text(self, written: int) -> str:
+        return _t("Stopped. %1 files were written before you stopped.").replace("%1", str(written))
 
-    def _on_finished(self, files: list[Path]) -> None:
-        self.files = files
-        names = "\n".join(f.name for f in files)
-        self._end(QMessageBox.Icon.Information, _t("Files made"),
-                  _t("These files were written to %1:\n%2").replace("%1", str(self.folder)).replace("%2", names))
-        self.done.emit(True)
-
-    def _on_stopped(self, written: int) -> None:
-        self._end(QMessageBox.Icon.Information, _t("Stopped"),
-                  _t("Stopped. %1 files were written before you stopped.").replace("%1", str(written)))
-        self.done.emit(False)
-
-    def _on_failed(self, reason: str) -> None:
-        self._end(QMessageBox.Icon.Warning, _t("The files could not be made"), reason)
-        self.done.emit(False)
+    def _failed_title(self) -> str:
+        return _t("The files could not be made")
