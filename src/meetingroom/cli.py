@@ -174,20 +174,25 @@ class _BadInput(Exception):
 
 
 def _agenda_profile(args: argparse.Namespace) -> FormatProfile | None:
+    if args.format is None and args.size is None:
+        return None
+    return _profile(args.format or "large-print", args.size, AGENDA_FORMATS)
+
+
+def _profile(name: str, size_text: str | None, formats: tuple[str, ...]) -> FormatProfile:
+    """A format profile from the command line's words: `name` must be one of `formats`, and a
+    size ("18" or "18pt") is only for large print. Bad words are bad input (exit 1)."""
     from meetingroom.documents.model import FormatProfile
     from meetingroom.domain.people import FormatKind
 
-    if args.format is None and args.size is None:
-        return None
-    name = args.format or "large-print"
-    if name not in AGENDA_FORMATS:
-        raise _BadInput(f"unknown format {name!r}: use {', '.join(AGENDA_FORMATS)}")
+    if name not in formats:
+        raise _BadInput(f"unknown format {name!r}: use {', '.join(formats)}")
     size = None
-    if args.size is not None:
+    if size_text is not None:
         try:
-            size = int(str(args.size).removesuffix("pt"))
+            size = int(str(size_text).removesuffix("pt"))
         except ValueError:
-            raise _BadInput(f"size must be a number of points, not {args.size!r}") from None
+            raise _BadInput(f"size must be a number of points, not {size_text!r}") from None
     try:
         return FormatProfile(FormatKind(name), size)
     except ValueError as error:
@@ -360,9 +365,6 @@ def _add_paper_parser(commands: argparse._SubParsersAction[_Parser]) -> None:
 
 def _paper_profile(args: argparse.Namespace) -> FormatProfile:
     """The format asked for, checked against the ending of OUT."""
-    from meetingroom.documents.model import FormatProfile
-    from meetingroom.domain.people import FormatKind
-
     suffix = args.output.suffix.lower()
     if suffix not in _PAPER_ENDINGS:
         raise _BadInput(f"OUT must end .pdf, .docx or .wav (not {suffix or 'with no ending'})")
@@ -372,16 +374,7 @@ def _paper_profile(args: argparse.Namespace) -> FormatProfile:
     if (name == "audio") != (suffix == ".wav"):
         wanted = "OUT must end .wav" if name == "audio" else "use .pdf or .docx for OUT"
         raise _BadInput(f"{name} cannot be written as {_PAPER_ENDINGS[suffix]}: {wanted}")
-    size = None
-    if args.size is not None:
-        try:
-            size = int(str(args.size).removesuffix("pt"))
-        except ValueError:
-            raise _BadInput(f"size must be a number of points, not {args.size!r}") from None
-    try:
-        return FormatProfile(FormatKind(name), size)
-    except ValueError as error:
-        raise _BadInput(str(error)) from None
+    return _profile(name, args.size, PAPER_FORMATS)
 
 
 def cmd_paper(args: argparse.Namespace) -> int:
