@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -27,7 +27,58 @@ from meetingroom.ui.labels import label
 PRINTED = (FormatKind.STANDARD, FormatKind.LARGE_PRINT, FormatKind.EASY_READ)
 
 
-class MakePaperDialog(QDialog):
+class PrintedFormatChoice:
+    """The format and large-print size rows both paper dialogs ask with, and their answers.
+
+    A dialog calls `add_to(self, form)` and inherits `choose`, `kind` and `profile`; the size
+    is only enabled for large print."""
+
+    format: QComboBox
+    size: QComboBox
+    size_label: QLabel
+
+    def add_to(self, form: QFormLayout) -> None:
+        self.format = QComboBox()
+        self.format.setAccessibleName(_t("Format"))
+        for kind in PRINTED:
+            self.format.addItem(label(kind), kind.value)
+        format_label = QLabel(_t("&Format:"))
+        format_label.setBuddy(self.format)
+        form.addRow(format_label, self.format)
+        self.size = QComboBox()
+        self.size.setAccessibleName(_t("Print size"))
+        for size in LARGE_PRINT_SIZES:
+            self.size.addItem(_t("%1 point").replace("%1", str(size)), size)
+        self.size.setCurrentIndex(LARGE_PRINT_SIZES.index(DEFAULT_LARGE_PRINT_SIZE))
+        self.size_label = QLabel(_t("Print &size:"))
+        self.size_label.setBuddy(self.size)
+        form.addRow(self.size_label, self.size)
+        self.format.currentIndexChanged.connect(self._show_size)
+        self._show_size()
+
+    def _show_size(self) -> None:
+        large = self.kind() is FormatKind.LARGE_PRINT
+        self.size.setEnabled(large)
+        self.size_label.setEnabled(large)
+
+    def choose(self, kind: FormatKind, size: int | None = None) -> None:
+        self.format.setCurrentIndex(self.format.findData(kind.value))
+        if size is not None:
+            self.size.setCurrentIndex(self.size.findData(size))
+
+    def kind(self) -> FormatKind:
+        return FormatKind(self.format.currentData())
+
+    def profile(self) -> FormatProfile:
+        kind = self.kind()
+        return FormatProfile(kind, self.size.currentData() if kind is FormatKind.LARGE_PRINT else None)
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("PrintedFormatChoice", text)
+
+
+class MakePaperDialog(QDialog, PrintedFormatChoice):
     """Asks for the format, the large-print size and the folder. `profile()` and `folder()`
     give the answers once accepted."""
 
@@ -41,21 +92,7 @@ class MakePaperDialog(QDialog):
         layout.addWidget(intro)
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        self.format = QComboBox()
-        self.format.setAccessibleName(self.tr("Format"))
-        for kind in PRINTED:
-            self.format.addItem(label(kind), kind.value)
-        format_label = QLabel(self.tr("&Format:"))
-        format_label.setBuddy(self.format)
-        form.addRow(format_label, self.format)
-        self.size = QComboBox()
-        self.size.setAccessibleName(self.tr("Print size"))
-        for size in LARGE_PRINT_SIZES:
-            self.size.addItem(self.tr("%1 point").replace("%1", str(size)), size)
-        self.size.setCurrentIndex(LARGE_PRINT_SIZES.index(DEFAULT_LARGE_PRINT_SIZE))
-        self.size_label = QLabel(self.tr("Print &size:"))
-        self.size_label.setBuddy(self.size)
-        form.addRow(self.size_label, self.size)
+        PrintedFormatChoice.add_to(self, form)
         self.folder_edit = QLineEdit(str(folder))
         self.folder_edit.setAccessibleName(self.tr("Folder"))
         browse = QPushButton(self.tr("&Choose…"))
@@ -73,14 +110,7 @@ class MakePaperDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.format.currentIndexChanged.connect(self._show_size)
         self.folder_edit.textChanged.connect(self._check)
-        self._show_size()
-
-    def _show_size(self) -> None:
-        large = self.kind() is FormatKind.LARGE_PRINT
-        self.size.setEnabled(large)
-        self.size_label.setEnabled(large)
 
     def _check(self) -> None:
         self.make_button.setEnabled(bool(self.folder_edit.text().strip()))
@@ -90,18 +120,6 @@ class MakePaperDialog(QDialog):
                                                   self.folder_edit.text())
         if chosen:
             self.folder_edit.setText(chosen)
-
-    def choose(self, kind: FormatKind, size: int | None = None) -> None:
-        self.format.setCurrentIndex(self.format.findData(kind.value))
-        if size is not None:
-            self.size.setCurrentIndex(self.size.findData(size))
-
-    def kind(self) -> FormatKind:
-        return FormatKind(self.format.currentData())
-
-    def profile(self) -> FormatProfile:
-        kind = self.kind()
-        return FormatProfile(kind, self.size.currentData() if kind is FormatKind.LARGE_PRINT else None)
 
     def folder(self) -> Path:
         return Path(self.folder_edit.text().strip()).expanduser()

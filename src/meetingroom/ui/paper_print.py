@@ -22,14 +22,12 @@ from PySide6.QtWidgets import (
 from meetingroom.documents.layout import clean_text
 from meetingroom.documents.model import Document, FormatProfile
 from meetingroom.documents.pack_contents import paper_document
-from meetingroom.domain.people import DEFAULT_LARGE_PRINT_SIZE, LARGE_PRINT_SIZES, FormatKind
 from meetingroom.language.glossary import Glossary
 from meetingroom.store.glossary import group_terms
 from meetingroom.store.groups import get_group
 from meetingroom.store.papers import get_paper
-from meetingroom.ui.labels import label
 from meetingroom.ui.paper_editor import PaperEditor
-from meetingroom.ui.paper_make_dialog import PRINTED
+from meetingroom.ui.paper_make_dialog import PrintedFormatChoice
 from meetingroom.ui.print_layout import a4_printer, print_document, print_pages
 
 __all__ = ["PaperPrinter", "PrintPaperDialog", "a4_printer", "print_document", "print_pages"]
@@ -38,7 +36,7 @@ __all__ = ["PaperPrinter", "PrintPaperDialog", "a4_printer", "print_document", "
 def _t(text: str) -> str:
     return QCoreApplication.translate("paper_print", text)
 
-class PrintPaperDialog(QDialog):
+class PrintPaperDialog(QDialog, PrintedFormatChoice):
     """Asks for the printed format and size, then shows the preview or the print dialog."""
 
     def __init__(self, paper_title: str, parent: QWidget | None = None) -> None:
@@ -51,21 +49,7 @@ class PrintPaperDialog(QDialog):
         layout.addWidget(intro)
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        self.format = QComboBox()
-        self.format.setAccessibleName(_t("Format"))
-        for kind in PRINTED:
-            self.format.addItem(label(kind), kind.value)
-        format_label = QLabel(_t("&Format:"))
-        format_label.setBuddy(self.format)
-        form.addRow(format_label, self.format)
-        self.size = QComboBox()
-        self.size.setAccessibleName(_t("Print size"))
-        for size in LARGE_PRINT_SIZES:
-            self.size.addItem(_t("%1 point").replace("%1", str(size)), size)
-        self.size.setCurrentIndex(LARGE_PRINT_SIZES.index(DEFAULT_LARGE_PRINT_SIZE))
-        self.size_label = QLabel(_t("Print &size:"))
-        self.size_label.setBuddy(self.size)
-        form.addRow(self.size_label, self.size)
+        PrintedFormatChoice.add_to(self, form)
         layout.addLayout(form)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.preview_button = buttons.addButton(_t("Pre&view…"), QDialogButtonBox.ButtonRole.AcceptRole)
@@ -76,29 +60,10 @@ class PrintPaperDialog(QDialog):
         self.print_button.clicked.connect(lambda: self._chosen(preview=False))
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.format.currentIndexChanged.connect(self._show_size)
-        self._show_size()
 
     def _chosen(self, preview: bool) -> None:
         self.wants_preview = preview
         self.accept()
-
-    def _show_size(self) -> None:
-        large = self.kind() is FormatKind.LARGE_PRINT
-        self.size.setEnabled(large)
-        self.size_label.setEnabled(large)
-
-    def choose(self, kind: FormatKind, size: int | None = None) -> None:
-        self.format.setCurrentIndex(self.format.findData(kind.value))
-        if size is not None:
-            self.size.setCurrentIndex(self.size.findData(size))
-
-    def kind(self) -> FormatKind:
-        return FormatKind(self.format.currentData())
-
-    def profile(self) -> FormatProfile:
-        kind = self.kind()
-        return FormatProfile(kind, self.size.currentData() if kind is FormatKind.LARGE_PRINT else None)
 
 
 def name_preview_controls(dialog: QPrintPreviewDialog) -> None:
