@@ -103,32 +103,37 @@ def _language(members: Sequence[Member]) -> Arrangement | None:
     return Arrangement("language-interpreter", need, text, ids)
 
 
-def _hearing_loop(place: _Place, members: Sequence[Member]) -> Arrangement | None:
-    ids = _ids(members, AccessNeed.HEARING_LOOP)
-    if not ids:
-        return None
-    return place.line("hearing-loop", AccessNeed.HEARING_LOOP, ids, VenueFeature.HEARING_LOOP,
-                      "The venue has a hearing loop: check it works before the meeting",
-                      "Bring a portable hearing loop", "Choose a venue with a hearing loop")
+@dataclass(frozen=True)
+class _FeatureNeed:
+    """A need a venue feature meets: what to say when the venue has it, when the chosen venue
+    lacks it, and when no venue is chosen yet."""
+
+    key: str
+    need: AccessNeed
+    feature: VenueFeature
+    has_it: str
+    lacks_it: str
+    no_venue: str
+
+    def __call__(self, place: _Place, members: Sequence[Member]) -> Arrangement | None:
+        ids = _ids(members, self.need)
+        if not ids:
+            return None
+        return place.line(self.key, self.need, ids, self.feature, self.has_it, self.lacks_it, self.no_venue)
 
 
-def _step_free(place: _Place, members: Sequence[Member]) -> Arrangement | None:
-    ids = _ids(members, AccessNeed.STEP_FREE)
-    if not ids:
-        return None
-    return place.line("step-free-access", AccessNeed.STEP_FREE, ids, VenueFeature.STEP_FREE,
-                      "The venue has step-free access: check the way in and to the room is clear",
-                      "Find a step-free venue or room", "Choose a venue with step-free access")
-
-
-def _quiet_room(place: _Place, members: Sequence[Member]) -> Arrangement | None:
-    ids = _ids(members, AccessNeed.QUIET_SPACE)
-    if not ids:
-        return None
-    return place.line("quiet-room", AccessNeed.QUIET_SPACE, ids, VenueFeature.QUIET_ROOM,
-                      "The venue has a quiet room: book it and say where it is at the start",
-                      "Find a quiet room to use during the meeting",
-                      "Choose a venue with a quiet room")
+_hearing_loop = _FeatureNeed(
+    "hearing-loop", AccessNeed.HEARING_LOOP, VenueFeature.HEARING_LOOP,
+    "The venue has a hearing loop: check it works before the meeting",
+    "Bring a portable hearing loop", "Choose a venue with a hearing loop")
+_step_free = _FeatureNeed(
+    "step-free-access", AccessNeed.STEP_FREE, VenueFeature.STEP_FREE,
+    "The venue has step-free access: check the way in and to the room is clear",
+    "Find a step-free venue or room", "Choose a venue with step-free access")
+_quiet_room = _FeatureNeed(
+    "quiet-room", AccessNeed.QUIET_SPACE, VenueFeature.QUIET_ROOM,
+    "The venue has a quiet room: book it and say where it is at the start",
+    "Find a quiet room to use during the meeting", "Choose a venue with a quiet room")
 
 
 def _dietary(place: _Place, members: Sequence[Member]) -> Arrangement | None:
