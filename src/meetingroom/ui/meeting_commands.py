@@ -7,6 +7,7 @@ import dataclasses
 import logging
 from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
@@ -30,7 +31,7 @@ from meetingroom.store.meetings import (
     update_meeting,
     update_venue,
 )
-from meetingroom.ui.commands import changed_fields
+from meetingroom.ui.commands import EditRecord
 
 log = logging.getLogger(__name__)
 
@@ -83,20 +84,12 @@ class AddMeeting(QUndoCommand):
             self.setObsolete(True)
 
 
-class EditMeeting(QUndoCommand):
+class EditMeeting(EditRecord):
     """Change a meeting's own fields from `before` to `after` (merging runs of one field's
     steps when `merge` is set)."""
 
-    def __init__(self, workspace: Workspace, before: Meeting, after: Meeting, text: str,
-                 merge: bool = False) -> None:
-        super().__init__(text)
-        if before.id is None or before.id != after.id:
-            raise ValueError("both versions must be of the same, saved meeting")
-        self._workspace = workspace
-        self._before = dataclasses.replace(before)
-        self._after = dataclasses.replace(after)
-        self._fields = changed_fields(before, after)
-        self._merge = merge
+    MERGE_ID = _MERGE_MEETING_EDITS
+    WHAT = "meeting"
 
     @classmethod
     def change(cls, workspace: Workspace, meeting_id: int, text: str, merge: bool = False,
@@ -104,22 +97,8 @@ class EditMeeting(QUndoCommand):
         before = get_meeting(workspace, meeting_id)
         return cls(workspace, before, dataclasses.replace(before, **changes), text, merge)  # type: ignore[arg-type]
 
-    def redo(self) -> None:
-        update_meeting(self._workspace, dataclasses.replace(self._after))
-
-    def undo(self) -> None:
-        update_meeting(self._workspace, dataclasses.replace(self._before))
-
-    def id(self) -> int:
-        return _MERGE_MEETING_EDITS if self._merge and len(self._fields) == 1 else -1
-
-    def mergeWith(self, other: QUndoCommand) -> bool:
-        if (not isinstance(other, EditMeeting) or other.id() != self.id()
-                or other._fields != self._fields or other._after.id != self._after.id):
-            return False
-        self._after = other._after
-        self.setObsolete(self._after == self._before)
-        return True
+    def _save(self, record: Any) -> None:
+        update_meeting(self._workspace, record)
 
 
 class SetInvited(QUndoCommand):
