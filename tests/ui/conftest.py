@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -11,7 +11,9 @@ from PySide6.QtWidgets import QApplication
 from meetingroom.app import build_window
 from meetingroom.example import write_example
 from meetingroom.settings import Settings
+from meetingroom.store import Workspace
 from meetingroom.ui.main_window import MainWindow
+from meetingroom.ui.session import WorkspaceSession
 
 WindowFactory = Callable[..., MainWindow]
 
@@ -43,3 +45,15 @@ def open_window(qtbot, qapp: QApplication) -> WindowFactory:  # type: ignore[no-
     from meetingroom.ui.styling import apply_theme
 
     apply_theme(qapp, load_theme("standard"), 100)
+
+
+@pytest.fixture
+def session(example_path: Path, qapp: QApplication) -> Iterator[WorkspaceSession]:
+    """The example workspace opened as the window would, for testing one panel on its own."""
+    from meetingroom.themes import load_theme
+    from meetingroom.ui.styling import apply_theme
+
+    apply_theme(qapp, load_theme("standard"), 100)
+    opened = WorkspaceSession(Workspace.open(example_path, backup=False))
+    yield opened
+    opened.close()

@@ -4,27 +4,18 @@ dialog that can be stopped by mouse or keyboard, and a message says where the fi
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
-from meetingroom.store import Workspace
 from meetingroom.store.meetings import list_meetings
 from meetingroom.ui.agenda_documents import AgendaDocumentsRun, make_agenda_documents, stop_button
 from meetingroom.ui.session import WorkspaceSession
 from tests.ui.audit import unnamed
 
 pytestmark = pytest.mark.gui
-
-
-@pytest.fixture
-def session(example_path: Path) -> Iterator[WorkspaceSession]:
-    session = WorkspaceSession(Workspace.open(example_path, backup=False))
-    yield session
-    session.close()
 
 
 @pytest.fixture

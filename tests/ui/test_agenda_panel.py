@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import warnings
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
@@ -13,7 +11,6 @@ from PySide6.QtWidgets import QApplication
 
 from meetingroom.domain.agenda_checks import FindingKind
 from meetingroom.domain.people import Role
-from meetingroom.store import Workspace
 from meetingroom.store.meetings import agenda_items, list_meetings
 from meetingroom.store.members import list_members
 from meetingroom.store.papers import list_papers
@@ -33,13 +30,6 @@ UPCOMING_TITLES = [
     "What should we talk about next time?",
     "Close, and how today went",
 ]
-
-
-@pytest.fixture
-def session(example_path: Path) -> Iterator[WorkspaceSession]:
-    session = WorkspaceSession(Workspace.open(example_path, backup=False))
-    yield session
-    session.close()
 
 
 @pytest.fixture

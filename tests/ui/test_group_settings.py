@@ -2,32 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 from meetingroom.domain.group import AvoidTime, InvolvementLevel, QueuePolicy
-from meetingroom.store import Workspace
 from meetingroom.store.groups import get_group
 from meetingroom.store.members import list_members
-from meetingroom.themes import load_theme
 from meetingroom.ui.group_settings import GroupSettingsPanel, parse_turn, turn_words
 from meetingroom.ui.session import WorkspaceSession
-from meetingroom.ui.styling import apply_theme
 from tests.ui.audit import describe, focusable_widgets, tab_cycle, unnamed
 
 Key = Qt.Key
-
-
-@pytest.fixture
-def session(example_path: Path, qapp: QApplication) -> Iterator[WorkspaceSession]:
-    apply_theme(qapp, load_theme("standard"), 100)
-    opened = WorkspaceSession(Workspace.open(example_path, backup=False))
-    yield opened
-    opened.close()
 
 
 def show(widget: QWidget, qtbot) -> None:  # type: ignore[no-untyped-def]

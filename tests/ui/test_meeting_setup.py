@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date, datetime, timedelta
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QListWidget, QWidget
 
 from meetingroom.domain.meeting import Meeting, MeetingMode, MeetingStatus, VenueFeature
-from meetingroom.store import Workspace
 from meetingroom.store.groups import get_group
 from meetingroom.store.meetings import (
     arrangement_done,
@@ -22,23 +19,13 @@ from meetingroom.store.meetings import (
     list_venues,
 )
 from meetingroom.store.members import list_members, set_active
-from meetingroom.themes import load_theme
 from meetingroom.ui.meeting_commands import AddMeeting, new_meeting
 from meetingroom.ui.meeting_setup import MeetingSetupPanel
 from meetingroom.ui.session import WorkspaceSession
-from meetingroom.ui.styling import apply_theme
 from tests.ui.audit import describe, focusable_widgets, tab_cycle, unnamed
 
 Key = Qt.Key
 CHECKED = Qt.CheckState.Checked
-
-
-@pytest.fixture
-def session(example_path: Path, qapp: QApplication) -> Iterator[WorkspaceSession]:
-    apply_theme(qapp, load_theme("standard"), 100)
-    opened = WorkspaceSession(Workspace.open(example_path, backup=False))
-    yield opened
-    opened.close()
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@ undo and redo, subject access export and erasure, and the accessibility audit.""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -12,27 +11,16 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from meetingroom.domain.people import AccessNeed, FormatKind, Member, Role
-from meetingroom.store import Workspace
 from meetingroom.store.members import get_member, list_members
-from meetingroom.themes import load_theme
 from meetingroom.ui.labels import label
 from meetingroom.ui.member_editor import MemberEditor
 from meetingroom.ui.member_filter import Activity, MemberFilter
 from meetingroom.ui.member_model import MemberTableModel
 from meetingroom.ui.members_panel import MembersPanel
 from meetingroom.ui.session import WorkspaceSession
-from meetingroom.ui.styling import apply_theme
 from tests.ui.audit import describe, focusable_widgets, tab_cycle, unnamed
 
 Key = Qt.Key
-
-
-@pytest.fixture
-def session(example_path: Path, qapp: QApplication) -> Iterator[WorkspaceSession]:
-    apply_theme(qapp, load_theme("standard"), 100)
-    opened = WorkspaceSession(Workspace.open(example_path, backup=False))
-    yield opened
-    opened.close()
 
 
 @pytest.fixture

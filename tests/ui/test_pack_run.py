@@ -4,27 +4,18 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from meetingroom.store import Workspace
 from meetingroom.store.meetings import list_meetings
 from meetingroom.ui.pack_run import PackRun, make_packs, stop_button
 from meetingroom.ui.session import WorkspaceSession
 from tests.ui.audit import unnamed
 
 pytestmark = pytest.mark.gui
-
-
-@pytest.fixture
-def session(example_path: Path) -> Iterator[WorkspaceSession]:
-    session = WorkspaceSession(Workspace.open(example_path, backup=False))
-    yield session
-    session.close()
 
 
 @pytest.fixture
