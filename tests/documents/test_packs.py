@@ -20,13 +20,14 @@ from meetingroom.example import write_example
 from meetingroom.store import Workspace
 from meetingroom.store.meetings import invited_member_ids, list_meetings, set_invited
 from meetingroom.store.members import add_member
+from tests.documents.example_meeting import TODAY
 from tests.documents.readback import docx_file, pdf_text, squash
 
 
 @pytest.fixture
 def ws(tmp_path: Path):  # type: ignore[no-untyped-def]
     path = tmp_path / "example.meetingroom"
-    write_example(path)
+    write_example(path, today=TODAY)  # the letters name real dates
     with Workspace.open(path, backup=False) as workspace:
         yield workspace
 

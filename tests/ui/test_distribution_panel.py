@@ -3,8 +3,7 @@ pack sent by keyboard is undoable."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -12,7 +11,7 @@ from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from meetingroom.domain.papers import Channel
-from meetingroom.store import Workspace
+from meetingroom.example import write_example
 from meetingroom.store.distribution import list_distributions
 from meetingroom.store.meetings import list_meetings
 from meetingroom.ui.distribution_panel import DistributionPanel
@@ -21,12 +20,15 @@ from tests.ui.audit import tab_cycle, unnamed
 
 pytestmark = pytest.mark.gui
 
+# The example's dates count from "today"; these tests name real dates, so "today" is fixed.
+EXAMPLE_TODAY = date(2026, 11, 23)
+
 
 @pytest.fixture
-def session(example_path: Path) -> Iterator[WorkspaceSession]:
-    session = WorkspaceSession(Workspace.open(example_path, backup=False))
-    yield session
-    session.close()
+def example_path(tmp_path: Path) -> Path:
+    path = tmp_path / "example.meetingroom"
+    write_example(path, today=EXAMPLE_TODAY)
+    return path
 
 
 @pytest.fixture
