@@ -181,3 +181,38 @@ def test_queue_never_holds_a_member_twice_and_follows_the_rules(
     assert (first is None) == (not ordered)
     if first is not None:
         assert first.member_id == ids[0] and first.member_id not in queue
+
+
+actions = st.lists(st.tuples(st.integers(1, 6), st.sampled_from(["hand", "next", "pause", "end"]),
+                             st.floats(0, 120)), max_size=60)
+
+
+@given(actions)
+def test_running_totals_match_the_turns_recounted_from_scratch(steps: list[tuple[int, str, float]]) -> None:
+    """The queue keeps talk as running totals; they must equal a recount of the stored turns."""
+    queue = SpeakingQueue(7, set(range(1, 7)), agenda_item_id=ITEM_1)
+    stored: dict[int, SpeakingTurn] = {}
+    running: SpeakingTurn | None = None
+    hand_ids: list[int] = []
+    now = 0.0
+    for member, action, gap in steps:
+        now += gap
+        if action == "hand" and member not in queue:
+            hand_ids.append(1000 + len(hand_ids))  # the store gives each hand its row id
+            queue.raise_hand(member, at=now).id = hand_ids[-1]
+            continue
+        if action == "next" and running is None:
+            running = queue.next_speaker(now)
+        elif action == "pause" and running is not None:
+            running = resume_turn(running, now) if is_paused(running) else pause_turn(running, now)
+            queue.record(running)
+        elif action == "end" and running is not None:
+            ended = end_turn(running, now)
+            queue.record(ended)
+            stored[ended.id or 0] = ended
+            running = None
+        if running is not None:
+            stored[running.id or 0] = running
+    for member in range(1, 7):
+        recount = sum(t.talk_seconds(now) for t in stored.values() if t.member_id == member)
+        assert queue.talk_seconds(member, now) == pytest.approx(recount)

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
 from meetingroom.domain.conduct import Card, GroundRule, Pause, SpeakingTurn
-from meetingroom.store.rows import build, insert
+from meetingroom.domain.meeting_log import EventKind, MeetingEvent
+from meetingroom.store.rows import build, insert, update
 from meetingroom.store.workspace import Workspace
 
 
@@ -65,6 +67,24 @@ def turns(ws: Workspace, meeting_id: int) -> list[SpeakingTurn]:
     ]
 
 
+def update_turn(ws: Workspace, turn: SpeakingTurn) -> None:
+    """Save a stored turn's times, kind, mode and speaker, and its pauses."""
+    with ws.transaction() as connection:
+        update(ws, "speaking_turn", turn, skip=("pauses",))
+        connection.execute("DELETE FROM turn_pause WHERE turn_id = ?", (turn.id,))
+        connection.executemany(
+            "INSERT INTO turn_pause (turn_id, paused_at, resumed_at) VALUES (?, ?, ?)",
+            [(turn.id, p.paused_at, p.resumed_at) for p in turn.pauses],
+        )
+        ws.touch("turn_pause")
+
+
+def delete_turn(ws: Workspace, turn_id: int) -> None:
+    with ws.transaction() as connection:
+        connection.execute("DELETE FROM speaking_turn WHERE id = ?", (turn_id,))
+        ws.touch("speaking_turn", "turn_pause")
+
+
 def log_event(ws: Workspace, meeting_id: int, at: float, kind: str, detail: dict[str, Any]) -> int:
     with ws.transaction() as connection:
         cursor = connection.execute(
@@ -72,5 +92,26 @@ def log_event(ws: Workspace, meeting_id: int, at: float, kind: str, detail: dict
             (meeting_id, at, kind, json.dumps(detail, ensure_ascii=False)))
         ws.touch("meeting_event")
     return int(cursor.lastrowid or 0)
+
+
+def events(ws: Workspace, meeting_id: int, kinds: Iterable[EventKind] = EventKind) -> list[MeetingEvent]:
+    """The meeting's log of these kinds, in the order it was written; unknown kinds are left out."""
+    wanted = sorted(k.value for k in kinds)
+    marks = ", ".join("?" for _ in wanted)
+    return [
+        MeetingEvent(meeting_id, r["at"], EventKind(r["kind"]), json.loads(r["detail"]), r["id"])
+        for r in ws.query(
+            f"SELECT id, at, kind, detail FROM meeting_event WHERE meeting_id = ? AND kind IN ({marks}) "  # noqa: S608
+            "ORDER BY id", (meeting_id, *wanted))
+    ]
+
+
+def latest_time(ws: Workspace, meeting_id: int) -> float:
+    """The latest time stored for the meeting, so a reopened clock never reads earlier."""
+    row = ws.query(
+        "SELECT max(coalesce((SELECT max(at) FROM meeting_event WHERE meeting_id = :m), 0), "
+        "coalesce((SELECT max(max(queued_at, coalesce(started_at, 0), coalesce(ended_at, 0))) "
+        "FROM speaking_turn WHERE meeting_id = :m), 0))", {"m": meeting_id})
+    return float(row[0][0] or 0.0)
 
 
