@@ -12,7 +12,7 @@ since left still shows in `people` but in no role group.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass
 
 from meetingroom.domain.conduct import SpeakingTurn
@@ -63,15 +63,23 @@ def gini(values: Sequence[float]) -> float:
     return min(1.0, max(0.0, weighted / (n * total)))
 
 
-def measure(
-    turns: Iterable[SpeakingTurn],
-    present: Mapping[int, Role],
-    agenda_item_id: int | None = None,
-    now: float | None = None,
-) -> Fairness:
-    """The fairness figures for one meeting's turns; `agenda_item_id` is the current item."""
+def tally(
+    turns: Iterable[SpeakingTurn], agenda_item_id: int | None = None, now: float | None = None
+) -> tuple[dict[int, Tally], set[int]]:
+    """Turns and talk per member, and who has spoken on the item: the part worth keeping.
+
+    Finished turns never change, so a caller can tally them once and `add_running` the turn
+    under way each time; `figures` then gives the same result as `measure` over all turns.
+    """
     people: dict[int, Tally] = {}
     spoke_on_item: set[int] = set()
+    add_running(people, spoke_on_item, turns, agenda_item_id, now)
+    return people, spoke_on_item
+
+
+def add_running(people: dict[int, Tally], spoke_on_item: set[int], turns: Iterable[SpeakingTurn],
+                agenda_item_id: int | None, now: float | None) -> None:
+    """Add more turns to a tally in place."""
     for turn in turns:
         if turn.started_at is None:
             continue
@@ -79,6 +87,20 @@ def measure(
         if turn.agenda_item_id == agenda_item_id:
             spoke_on_item.add(turn.member_id)
 
+
+def measure(
+    turns: Iterable[SpeakingTurn],
+    present: Mapping[int, Role],
+    agenda_item_id: int | None = None,
+    now: float | None = None,
+) -> Fairness:
+    """The fairness figures for one meeting's turns; `agenda_item_id` is the current item."""
+    people, spoke_on_item = tally(turns, agenda_item_id, now)
+    return figures(people, spoke_on_item, present)
+
+
+def figures(people: Mapping[int, Tally], spoke_on_item: Set[int], present: Mapping[int, Role]) -> Fairness:
+    """The fairness figures from a tally (see `tally`)."""
     role_tallies: dict[Role, Tally] = {}
     role_people: dict[Role, int] = {}
     for member_id, role in present.items():
@@ -101,7 +123,7 @@ def measure(
 
     present_ids = sorted(present)
     return Fairness(
-        people=people,
+        people=dict(people),
         roles=roles,
         not_spoken_on_item=tuple(m for m in present_ids if m not in spoke_on_item),
         not_spoken_in_meeting=tuple(m for m in present_ids if m not in people),

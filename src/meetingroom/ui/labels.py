@@ -8,6 +8,7 @@ from functools import cache
 from PySide6.QtCore import QCoreApplication
 
 from meetingroom.domain.agenda import ItemPurpose
+from meetingroom.domain.conduct import CardKind, TurnKind, TurnMode
 from meetingroom.domain.group import InvolvementLevel, QueuePolicy
 from meetingroom.domain.meeting import MeetingMode, MeetingStatus, VenueFeature
 from meetingroom.domain.people import AccessNeed, ContactPreference, FormatKind, FormatNeed, Role
@@ -72,6 +73,18 @@ def _labels() -> dict[Enum, str]:
         ItemPurpose.INFORMATION: _t("For information"),
         ItemPurpose.DISCUSSION: _t("For discussion"),
         ItemPurpose.DECISION: _t("For decision"),
+        CardKind.JARGON: _t("Jargon"),
+        CardKind.SLOW_DOWN: _t("Slow down"),
+        CardKind.CANT_HEAR: _t("Can't hear"),
+        CardKind.BREAK_NEEDED: _t("Break needed"),
+        CardKind.WANT_TO_SPEAK: _t("Want to speak"),
+        TurnKind.CONTRIBUTION: _t("Contribution"),
+        TurnKind.POINT_OF_ORDER: _t("Point of order"),
+        TurnKind.REPLY: _t("Reply"),
+        TurnMode.SPOKEN: _t("Spoken"),
+        TurnMode.BSL: _t("BSL"),
+        TurnMode.WRITTEN: _t("Written"),
+        TurnMode.CARD: _t("By card"),
     }
 
 
