@@ -18,6 +18,7 @@ class WorkspaceSession(QObject):
     """
 
     changed = Signal(frozenset)
+    closing = Signal()  # before the workspace closes: stop timers, child processes, extra windows
 
     def __init__(self, workspace: Workspace, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -34,5 +35,6 @@ class WorkspaceSession(QObject):
         return self.workspace.path.stem
 
     def close(self) -> None:
+        self.closing.emit()
         self.undo_stack.clear()
         self.workspace.close()
