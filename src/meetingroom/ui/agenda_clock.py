@@ -147,13 +147,14 @@ class AgendaClock(QGroupBox):
             done = self.run.state.agenda_done
             self.item.setText(_tr("The agenda is finished.") if done else _tr("No item has started yet."))
             self.item_left.setText("")
+            clock_words.mark_over(self.item_left, False)
             self.next_button.setText(_tr("Start the first item (F9)") if not done else _tr("Next item (F9)"))
         else:
             self.item.setText(_tr("Item %1 of %2: %3").replace("%1", str(current.number)).replace(
                 "%2", str(len(report.items))).replace("%3", current.item.title))
             left = current.seconds_left
             self.item_left.setText(f"{clock_words.figures(left)} — {clock_words.left_or_over(left)}")
-            self.item_left.setProperty("over", clock_words.is_over(left))
+            clock_words.mark_over(self.item_left, clock_words.is_over(left))
             last = report.next_item() is None
             self.next_button.setText(_tr("Finish the agenda (F9)") if last else _tr("Next item (F9)"))
         self.next_button.setEnabled(bool(report.items) and not (current is None and self.run.state.agenda_done
@@ -162,6 +163,7 @@ class AgendaClock(QGroupBox):
         if on_break is not None:
             left = on_break.seconds_left(self.run.now())
             self.break_left.setText(_tr("Break: %1").replace("%1", clock_words.left_or_over(left)))
+            clock_words.mark_over(self.break_left, clock_words.is_over(left))
             self.break_button.setText(_tr("End the bre&ak"))
         else:
             self.break_left.setText("")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
 
 
 def _tr(text: str) -> str:
@@ -50,3 +51,12 @@ def left_or_over(seconds: float) -> str:
 
 def is_over(seconds: float | None) -> bool:
     return seconds is not None and whole_seconds(seconds) <= 0
+
+
+def mark_over(label: QWidget, over: bool) -> None:
+    """Style a countdown as run out (the theme's `QLabel[over="true"]`), re-polishing on change."""
+    if bool(label.property("over")) == over:
+        return
+    label.setProperty("over", over)
+    label.style().unpolish(label)
+    label.style().polish(label)

@@ -224,6 +224,7 @@ class QueuePanel(QGroupBox):
         if turn is None:
             self.speaker.setText(self.tr("Nobody is speaking."))
             self.countdown.setText("")
+            clock_words.mark_over(self.countdown, False)
             self.pause_button.setText(self.tr("Pause (F6)"))
             return
         name = self.run.name(turn.member_id)
@@ -239,5 +240,5 @@ class QueuePanel(QGroupBox):
         if paused:
             words = self.tr("Paused. %1").replace("%1", words)
         self.countdown.setText(words)
-        self.countdown.setProperty("over", clock_words.is_over(left))
+        clock_words.mark_over(self.countdown, clock_words.is_over(left))
         self.pause_button.setText(self.tr("Resume (F6)") if paused else self.tr("Pause (F6)"))
