@@ -15,6 +15,7 @@ class FakeSpeech:
         self.why = why
         self._events: list[SpeechEvent] = []
         self._next = 0
+        self.stops = 0
 
     def start(self) -> None:
         self._events.append(SpeechEvent("ready" if self.available else "unavailable", reason=self.why))
@@ -26,7 +27,7 @@ class FakeSpeech:
         return self._next
 
     def stop(self) -> None:
-        pass
+        self.stops += 1
 
     def set_rate(self, words_per_minute: int) -> int:
         return 0

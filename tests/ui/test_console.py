@@ -113,6 +113,8 @@ def test_running_the_queue_by_keys_announces_and_shows_on_the_projector(
     assert panel.queue.speaker.text() == f"Speaking: {names[3]}"
     qtbot.waitUntil(lambda: speech.said[-1:] == [f"Next speaker: {run.people[people[3]].spoken_name}."])
     qtbot.waitUntil(lambda: "One minute left." in speech.said, timeout=5000)
+    panel.stop_speaking.click()
+    assert speech.stops == 1
     key(qtbot, "F6")
     assert "Paused" in panel.queue.countdown.text()
     key(qtbot, "F6")

@@ -60,6 +60,8 @@ class RunPanel(QWidget):
         self.announce = QCheckBox(self.tr("Announce alou&d: next speaker and one minute left"))
         self.read_item = QPushButton(self.tr("Read the item aloud (Ctrl+Shift+R)"))
         self.read_item.clicked.connect(self.read_item_aloud)
+        self.stop_speaking = QPushButton(self.tr("Stop speaking"))
+        self.stop_speaking.clicked.connect(lambda: self.speech.stop() if self.speech is not None else None)
         self.speech_words = QLabel(self.tr("Speech starts when it is first needed."))
         self.speech_words.setWordWrap(True)
         room_layout = QGridLayout(room)
@@ -67,7 +69,8 @@ class RunPanel(QWidget):
         room_layout.addWidget(self.rules_on_projector, 0, 1)
         room_layout.addWidget(self.announce, 1, 0)
         room_layout.addWidget(self.read_item, 1, 1)
-        room_layout.addWidget(self.speech_words, 2, 0, 1, 2)
+        room_layout.addWidget(self.stop_speaking, 2, 0)
+        room_layout.addWidget(self.speech_words, 3, 0, 1, 2)
 
         self.room = room
         self.grid = QGridLayout(self)
