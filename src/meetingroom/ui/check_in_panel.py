@@ -23,7 +23,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -42,7 +41,7 @@ from meetingroom.domain.people import Member, Role
 from meetingroom.store.meetings import attendance, get_meeting, invited_member_ids
 from meetingroom.store.members import list_members
 from meetingroom.ui.check_in_commands import AddGuest, SetCheckIn
-from meetingroom.ui.form_fields import scrolling
+from meetingroom.ui.form_fields import ListKeyButton, fit_width, scrolled_page
 from meetingroom.ui.labels import label
 from meetingroom.ui.member_filter_bar import FlowLayout
 from meetingroom.ui.session import WorkspaceSession
@@ -120,32 +119,6 @@ class PeopleTable(QTableView):
         super().keyboardSearch(search)
 
 
-class ListKeyButton(QPushButton):
-    """A button pressed by its Alt+letter while the list has the focus gives the focus back
-    to the list, so the next person can be found by typing straight away."""
-
-    def __init__(self, text: str, back_to: QWidget) -> None:
-        super().__init__(text)
-        self._back_to = back_to
-
-    def event(self, e: QEvent) -> bool:
-        if e.type() != QEvent.Type.Shortcut:
-            return super().event(e)
-        came_from = QApplication.focusWidget()
-        handled = super().event(e)
-        if came_from is self._back_to:
-            self._back_to.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        return handled
-
-
-def fit_width(dialog: QDialog, characters: int) -> None:
-    """Wide enough for about this many characters of its text (so a rule or a name is seen
-    whole at any text size), never wider than the screen."""
-    wanted = dialog.fontMetrics().averageCharWidth() * characters
-    screen = dialog.screen().availableGeometry().width() if dialog.screen() else wanted
-    dialog.resize(max(dialog.sizeHint().width(), min(wanted, screen * 9 // 10)), dialog.sizeHint().height())
-
-
 class GuestDialog(QDialog):
     """Who came on the day: name (required), preferred name and role (supporter by default)."""
 
@@ -184,16 +157,6 @@ class GuestDialog(QDialog):
     def member(self) -> Member:
         return Member(self.name.text().strip(), Role(self.role.currentData()),
                       preferred_name=self.preferred_name.text().strip())
-
-
-def scrolled_page(panel: QWidget) -> QVBoxLayout:
-    """The panel's layout, inside a scroll area: at 200% text in a small window the panel
-    scrolls as a whole rather than squeezing its list or buttons until they are cut off."""
-    outer = QVBoxLayout(panel)
-    outer.setContentsMargins(0, 0, 0, 0)
-    inside = QWidget()
-    outer.addWidget(scrolling(inside))
-    return QVBoxLayout(inside)
 
 
 class CheckInPanel(QWidget):

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
+    QEvent,
     QModelIndex,
     QPersistentModelIndex,
     QRect,
@@ -16,17 +17,21 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFocusEvent, QResizeEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
+    QDialog,
     QFormLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
+    QPushButton,
     QScrollArea,
     QSizePolicy,
     QSpinBox,
     QStyledItemDelegate,
     QStyleOptionViewItem,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -185,3 +190,39 @@ def check_item(text: str, key: object, checked: bool) -> QListWidgetItem:
 
 def is_ticked(item: QListWidgetItem) -> bool:
     return item.checkState() == Qt.CheckState.Checked
+
+
+class ListKeyButton(QPushButton):
+    """A button pressed by its Alt+letter while the list has the focus gives the focus back
+    to the list, so the next person can be found by typing straight away."""
+
+    def __init__(self, text: str, back_to: QWidget) -> None:
+        super().__init__(text)
+        self._back_to = back_to
+
+    def event(self, e: QEvent) -> bool:
+        if e.type() != QEvent.Type.Shortcut:
+            return super().event(e)
+        came_from = QApplication.focusWidget()
+        handled = super().event(e)
+        if came_from is self._back_to:
+            self._back_to.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        return handled
+
+
+def fit_width(dialog: QDialog, characters: int) -> None:
+    """Wide enough for about this many characters of its text (so a rule or a name is seen
+    whole at any text size), never wider than the screen."""
+    wanted = dialog.fontMetrics().averageCharWidth() * characters
+    screen = dialog.screen().availableGeometry().width() if dialog.screen() else wanted
+    dialog.resize(max(dialog.sizeHint().width(), min(wanted, screen * 9 // 10)), dialog.sizeHint().height())
+
+
+def scrolled_page(panel: QWidget) -> QVBoxLayout:
+    """The panel's layout, inside a scroll area: at 200% text in a small window the panel
+    scrolls as a whole rather than squeezing its list or buttons until they are cut off."""
+    outer = QVBoxLayout(panel)
+    outer.setContentsMargins(0, 0, 0, 0)
+    inside = QWidget()
+    outer.addWidget(scrolling(inside))
+    return QVBoxLayout(inside)

@@ -52,7 +52,7 @@ from meetingroom.example import ground_rule_templates
 from meetingroom.language.pictures import choose_picture, picture_name
 from meetingroom.store.conduct import agreed_ground_rules, ground_rules
 from meetingroom.store.groups import get_group
-from meetingroom.ui.check_in_panel import ListKeyButton, fit_width, scrolled_page
+from meetingroom.ui.form_fields import ListKeyButton, fit_width, scrolled_page
 from meetingroom.ui.ground_rule_commands import (
     AddGroundRule,
     AddUsualGroundRules,

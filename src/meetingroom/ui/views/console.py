@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QVBoxLayout, QWidget
 from meetingroom.domain.meeting import Meeting
 from meetingroom.store import meetings
 from meetingroom.ui.form_fields import buddy
+from meetingroom.ui.meeting_run import MeetingRun
 from meetingroom.ui.session import WorkspaceSession
 from meetingroom.ui.views.base import LazyTabs, View, explanation, heading
 
@@ -42,9 +43,6 @@ class ConsoleView(View):
 
     def __init__(self, session: WorkspaceSession, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
-        from meetingroom.ui.meeting_run import MeetingRun
-
-        self._run_class = MeetingRun
         self.run: MeetingRun | None = None
         self.meeting_box = QComboBox()
         # Long meeting titles must not make the window wider than the screen at 200% text.
@@ -111,7 +109,7 @@ class ConsoleView(View):
         if meeting_id is None or meeting_id == self.meeting_id:
             return
         old = self.run
-        self.run = self._run_class(self.session, int(meeting_id), parent=self)
+        self.run = MeetingRun(self.session, int(meeting_id), parent=self)
         if self.tabs.count() == 0:
             self.tabs.add(self.tr("Check-&in"), self._make_check_in)
             self.tabs.add(self.tr("&Ground rules"), self._make_rules)
