@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import dataclasses
 import sqlite3
-from typing import Any
 
 from meetingroom.domain.agenda import AgendaItem
 from meetingroom.domain.meeting import Attendance, Meeting, Venue, VenueFeature
-from meetingroom.store.rows import build, insert, to_sql, update
+from meetingroom.store.rows import build, insert, insert_keeping_id, to_sql, update
 from meetingroom.store.workspace import Workspace
 
 # Tables that hold what happened at a meeting: a meeting with rows in any of them is a record
@@ -33,16 +31,6 @@ class MeetingHasRecords(ValueError):
     """Refused: the meeting has records of being held, which must be kept."""
 
 
-def _insert_keeping_id(connection: sqlite3.Connection, table: str, thing: Any,
-                       skip: tuple[str, ...] = ()) -> None:
-    """Insert a dataclass with the id it already has (to put back something undone)."""
-    values = {f.name: to_sql(getattr(thing, f.name)) for f in dataclasses.fields(thing)
-              if f.name not in skip}
-    columns = ", ".join(values)
-    marks = ", ".join(f":{name}" for name in values)
-    connection.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", values)  # noqa: S608
-
-
 # -- venues ------------------------------------------------------------------------------------
 
 def _save_features(connection: sqlite3.Connection, venue: Venue) -> None:
@@ -59,7 +47,7 @@ def add_venue(ws: Workspace, venue: Venue) -> int:
         if venue.id is None:
             insert(ws, "venue", venue, skip=("features",))
         else:
-            _insert_keeping_id(connection, "venue", venue, skip=("features",))
+            insert_keeping_id(connection, "venue", venue, skip=("features",))
         _save_features(connection, venue)
         ws.touch("venue", "venue_feature")
     assert venue.id is not None
@@ -115,7 +103,7 @@ def add_meeting(ws: Workspace, meeting: Meeting) -> int:
     if meeting.id is None:
         return insert(ws, "meeting", meeting)
     with ws.transaction() as connection:
-        _insert_keeping_id(connection, "meeting", meeting)
+        insert_keeping_id(connection, "meeting", meeting)
         ws.touch("meeting")
     return meeting.id
 

@@ -1,10 +1,57 @@
-"""Decisions, actions and contributions ("you said, we did")."""
+"""Decisions, actions and contributions ("you said, we did").
+
+Each kind can be added, changed, removed and put back with its old id (so undo restores the
+very record a letter or an answer refers to).
+"""
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from meetingroom.domain.outcomes import Action, Contribution, Decision
-from meetingroom.store.rows import build, insert, update
+from meetingroom.store.rows import build, insert, insert_keeping_id, update
 from meetingroom.store.workspace import Workspace
+
+Outcome = TypeVar("Outcome", Decision, Action, Contribution)
+
+_TABLES: dict[type, str] = {Decision: "decision", Action: "action", Contribution: "contribution"}
+
+
+def table_of(record: Decision | Action | Contribution) -> str:
+    return _TABLES[type(record)]
+
+
+def add_outcome(ws: Workspace, record: Decision | Action | Contribution) -> int:
+    """Save a new decision, action or contribution; sets and returns its id."""
+    return insert(ws, table_of(record), record)
+
+
+def save_outcome(ws: Workspace, record: Decision | Action | Contribution) -> None:
+    """Write a saved decision, action or contribution back as it is now."""
+    update(ws, table_of(record), record)
+
+
+def remove_outcome(ws: Workspace, record: Decision | Action | Contribution) -> None:
+    table = table_of(record)
+    with ws.transaction() as connection:
+        connection.execute(f"DELETE FROM {table} WHERE id = ?", (record.id,))  # noqa: S608
+        ws.touch(table)
+
+
+def restore_outcome(ws: Workspace, record: Decision | Action | Contribution) -> None:
+    """Put a removed record back with the id it had."""
+    table = table_of(record)
+    with ws.transaction() as connection:
+        insert_keeping_id(connection, table, record)
+        ws.touch(table)
+
+
+def get_outcome(ws: Workspace, kind: type[Outcome], record_id: int) -> Outcome:
+    """KeyError when there is no such record."""
+    rows = ws.query(f"SELECT * FROM {_TABLES[kind]} WHERE id = ?", (record_id,))  # noqa: S608
+    if not rows:
+        raise KeyError(f"no {_TABLES[kind]} {record_id}")
+    return build(kind, rows[0])
 
 
 def add_decision(ws: Workspace, decision: Decision) -> int:
@@ -20,10 +67,6 @@ def add_action(ws: Workspace, action: Action) -> int:
     return insert(ws, "action", action)
 
 
-def update_action(ws: Workspace, action: Action) -> None:
-    update(ws, "action", action)
-
-
 def actions(ws: Workspace, meeting_id: int | None = None) -> list[Action]:
     if meeting_id is None:
         return [build(Action, r) for r in ws.query("SELECT * FROM action ORDER BY id")]
@@ -35,10 +78,9 @@ def add_contribution(ws: Workspace, contribution: Contribution) -> int:
     return insert(ws, "contribution", contribution)
 
 
-def update_contribution(ws: Workspace, contribution: Contribution) -> None:
-    update(ws, "contribution", contribution)
-
-
-def contributions(ws: Workspace, meeting_id: int) -> list[Contribution]:
+def contributions(ws: Workspace, meeting_id: int | None = None) -> list[Contribution]:
+    """One meeting's contributions, or (with None) every meeting's."""
+    if meeting_id is None:
+        return [build(Contribution, r) for r in ws.query("SELECT * FROM contribution ORDER BY id")]
     return [build(Contribution, r) for r in ws.query(
         "SELECT * FROM contribution WHERE meeting_id = ? ORDER BY id", (meeting_id,))]

@@ -74,6 +74,16 @@ def insert(ws: Workspace, table: str, thing: Any, skip: tuple[str, ...] = ()) ->
     return new_id
 
 
+def insert_keeping_id(connection: sqlite3.Connection, table: str, thing: Any,
+                      skip: tuple[str, ...] = ()) -> None:
+    """Insert a dataclass with the id it already has (to put back something undone)."""
+    values = {f.name: to_sql(getattr(thing, f.name)) for f in dataclasses.fields(thing)
+              if f.name not in skip}
+    columns = ", ".join(values)
+    marks = ", ".join(f":{name}" for name in values)
+    connection.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", values)  # noqa: S608
+
+
 def update(ws: Workspace, table: str, thing: Any, skip: tuple[str, ...] = ()) -> None:
     values = {
         f.name: to_sql(getattr(thing, f.name))
