@@ -150,7 +150,7 @@ def test_conduct_outcomes_and_followup_round_trip(ws: Workspace) -> None:
     outcomes.add_contribution(ws, said)
     said.response, said.status = "We did", ContributionStatus.ACTED_ON
     said.answered_at = datetime(2026, 10, 5, 9, 0)
-    outcomes.update_contribution(ws, said)
+    outcomes.save_outcome(ws, said)
     assert outcomes.contributions(ws, meeting.id) == [said]
     letter = Letter(meeting.id, person.id, LetterKind.FEEDBACK, FormatKind.LARGE_PRINT,
                     datetime(2026, 10, 3, 9, 0), size=18)
