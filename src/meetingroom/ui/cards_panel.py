@@ -58,7 +58,7 @@ class CardsPanel(QGroupBox):
         self.shown = QListWidget()
         self.shown.setAccessibleName(_tr("Cards on show, newest first"))
         self.shown.setTabKeyNavigation(False)
-        self.clear_button = QPushButton(_tr("&Clear card"))
+        self.clear_button = QPushButton(_tr("Clear car&d"))
         self.clear_button.clicked.connect(self.clear)
         who_row = QHBoxLayout()
         who_row.addWidget(buddy(_tr("Card held up b&y"), self.who, _tr("Who held the card up (optional)")))

@@ -11,6 +11,8 @@ from meetingroom.domain.agenda import ItemPurpose
 from meetingroom.domain.conduct import CardKind, TurnKind, TurnMode
 from meetingroom.domain.group import InvolvementLevel, QueuePolicy
 from meetingroom.domain.meeting import MeetingMode, MeetingStatus, VenueFeature
+from meetingroom.domain.outcomes import ActionStatus, ContributionStatus, HowDecided
+from meetingroom.domain.papers import Channel
 from meetingroom.domain.people import AccessNeed, ContactPreference, FormatKind, FormatNeed, Role
 
 
@@ -85,6 +87,21 @@ def _labels() -> dict[Enum, str]:
         TurnMode.BSL: _t("BSL"),
         TurnMode.WRITTEN: _t("Written"),
         TurnMode.CARD: _t("By card"),
+        HowDecided.CONSENSUS: _t("Everyone agreed"),
+        HowDecided.VOTE: _t("A vote"),
+        HowDecided.CHAIR: _t("The chair decided"),
+        HowDecided.DEFERRED: _t("Put off to a later meeting"),
+        ActionStatus.OPEN: _t("Open"),
+        ActionStatus.DONE: _t("Done"),
+        ActionStatus.DROPPED: _t("Dropped"),
+        ContributionStatus.WAITING: _t("Waiting for an answer"),
+        ContributionStatus.ACTED_ON: _t("We did it"),
+        ContributionStatus.NOT_POSSIBLE: _t("Not possible"),
+        Channel.EMAIL: _t("Email"),
+        Channel.POST: _t("Post"),
+        Channel.BY_HAND: _t("By hand"),
+        Channel.TEXT: _t("Text message"),
+        Channel.PHONE: _t("Phone"),
     }
 
 

@@ -275,6 +275,13 @@ class MeetingRun(QObject):
         self._after(replay_log=True)
 
     # -- reading -------------------------------------------------------------------------------
+    def latest_speaker(self) -> int | None:
+        """Who is speaking now, else who spoke last (None before anyone has)."""
+        if self.running is not None:
+            return self.running.member_id
+        ended = [t for t in self.turns.values() if t.ended_at is not None]
+        return max(ended, key=lambda t: t.ended_at or 0.0).member_id if ended else None
+
     def name(self, member_id: int | None) -> str:
         person = self.people.get(member_id) if member_id is not None else None
         return person.display_name if person is not None else ""

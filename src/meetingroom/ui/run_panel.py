@@ -57,7 +57,7 @@ class RunPanel(QWidget):
         self.projector_button.clicked.connect(self.toggle_projector)
         self.rules_on_projector = QCheckBox(self.tr("Ground rules on the projector (Ctrl+Shift+G)"))
         self.rules_on_projector.toggled.connect(lambda _on: self.show_board())
-        self.announce = QCheckBox(self.tr("Announce alou&d: next speaker and one minute left"))
+        self.announce = QCheckBox(self.tr("Announce aloud: ne&xt speaker and one minute left"))
         self.read_item = QPushButton(self.tr("Read the item aloud (Ctrl+Shift+R)"))
         self.read_item.clicked.connect(self.read_item_aloud)
         self.stop_speaking = QPushButton(self.tr("Stop speaking"))

@@ -1,4 +1,5 @@
-"""The Meeting console: check-in, ground rules and running the meeting, for one chosen meeting.
+"""The Meeting console: check-in, ground rules, running the meeting and recording what it
+decided, for one chosen meeting.
 
 It opens on today's meeting if there is one, otherwise the next to come, otherwise the last
 held. Everything done here is stored as it happens, so reopening the console after a crash
@@ -63,6 +64,7 @@ class ConsoleView(View):
         self._check_in: QWidget | None = None
         self._rules: QWidget | None = None
         self._run_panel: QWidget | None = None
+        self._record: QWidget | None = None
         self._fill_meetings()
         for index, keys in enumerate(RUN_KEYS):
             shortcut = QShortcut(QKeySequence(keys), self)
@@ -70,6 +72,9 @@ class ConsoleView(View):
             # so the keys work wherever focus is, the navigation and the tab bar included.
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
             shortcut.activated.connect(lambda i=index: self._run_key(i))
+        speaker = QShortcut(QKeySequence("F4"), self)
+        speaker.setContext(Qt.ShortcutContext.WindowShortcut)
+        speaker.activated.connect(self.note_speaker)
         session.changed.connect(self._on_changed)
         session.closing.connect(self._closing)
 
@@ -114,7 +119,8 @@ class ConsoleView(View):
             self.tabs.add(self.tr("Check-&in"), self._make_check_in)
             self.tabs.add(self.tr("&Ground rules"), self._make_rules)
             self.tabs.add(self.tr("R&un the meeting"), self._make_run_panel)
-        for panel in (self._check_in, self._rules):
+            self.tabs.add(self.tr("Re&cord decisions"), self._make_record)
+        for panel in (self._check_in, self._rules, self._record):
             if panel is not None:
                 panel.set_meeting(int(meeting_id))  # type: ignore[attr-defined]
         if self._run_panel is not None:
@@ -147,6 +153,29 @@ class ConsoleView(View):
         assert self.run is not None
         self._run_panel = RunPanel(self.run)
         return scrolling(self._run_panel)
+
+    def _make_record(self) -> QWidget:
+        from meetingroom.ui.record_panel import RecordPanel
+
+        assert self.run is not None
+        self._record = RecordPanel(self.session, self.run.meeting_id, current=self._now_speaking)
+        return self._record
+
+    def _now_speaking(self) -> tuple[int | None, int | None]:
+        if self.run is None:
+            return None, None
+        return self.run.latest_speaker(), self.run.state.current_item_id
+
+    def record_panel(self) -> QWidget:
+        """The Record decisions tab's panel, shown (built if it was not yet)."""
+        self.tabs.setCurrentIndex(3)
+        assert self._record is not None
+        return self._record
+
+    def note_speaker(self) -> None:
+        """F4: note what the current (or last) speaker said, on the Record decisions tab."""
+        if self.run is not None:
+            self.record_panel().note_speaker()  # type: ignore[attr-defined]
 
     def _run_key(self, index: int) -> None:
         """A console key from anywhere in the view: it acts on the Run the meeting tab, shown."""
