@@ -11,7 +11,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from meetingroom.domain.feedback import FeedbackProgress, feedback_progress
 from meetingroom.domain.followup import Evaluation, Letter, LetterKind, Payment
+from meetingroom.domain.meeting import Meeting
+from meetingroom.domain.outcomes import Contribution
 from meetingroom.domain.people import FormatKind
 from meetingroom.store.rows import build, insert, to_sql
 from meetingroom.store.workspace import Workspace
@@ -85,6 +88,21 @@ def remove_letters(ws: Workspace, letter_ids: Sequence[int]) -> None:
     with ws.transaction() as connection:
         connection.executemany("DELETE FROM letter WHERE id = ?", [(i,) for i in letter_ids])
         ws.touch("letter")
+
+
+def meeting_feedback(ws: Workspace, meeting: Meeting, deadline_days: int, now: datetime) -> FeedbackProgress:
+    """How far the meeting's follow-up has got: letters owed to the invited members (active,
+    not erased), made and sent; its contributions answered."""
+    assert meeting.id is not None
+    with ws.reading():
+        owed = [r[0] for r in ws.query(
+            "SELECT i.member_id FROM invitation i JOIN member m ON m.id = i.member_id "
+            "WHERE i.meeting_id = ? AND m.active = 1 AND m.erased = 0", (meeting.id,))]
+        made = letters(ws, meeting.id, LetterKind.FEEDBACK)
+        said = [build(Contribution, r) for r in ws.query(
+            "SELECT * FROM contribution WHERE meeting_id = ?", (meeting.id,))]
+    return feedback_progress(meeting.id, meeting.end.replace(tzinfo=None), owed, made, said,
+                             deadline_days=deadline_days, now=now)
 
 
 def add_payment(ws: Workspace, payment: Payment) -> int:

@@ -43,7 +43,7 @@ from meetingroom.store.distribution import (
 from meetingroom.store.groups import get_group
 from meetingroom.store.meetings import agenda_items, get_meeting, invited_member_ids
 from meetingroom.store.members import list_members
-from meetingroom.ui.labels import format_label
+from meetingroom.ui.labels import format_label, label
 from meetingroom.ui.session import WorkspaceSession
 from meetingroom.ui.views.base import explanation, records_table
 
@@ -57,8 +57,7 @@ def _t(text: str) -> str:
 
 
 def channel_label(channel: Channel) -> str:
-    return {Channel.EMAIL: _t("Email"), Channel.POST: _t("Post"), Channel.BY_HAND: _t("By hand"),
-            Channel.TEXT: _t("Text message"), Channel.PHONE: _t("Phone")}[channel]
+    return label(channel)
 
 
 def status_label(status: PapersStatus) -> str:
@@ -96,20 +95,15 @@ class MarkPackSent(QUndoCommand):
         remove_distributions(self._workspace, [r.id for r in self._records if r.id is not None])
 
 
-class MarkSentDialog(QDialog):
-    """How and when the chosen packs went out."""
+class SentDialog(QDialog):
+    """How and when something went out: by which channel, on which day and time."""
 
-    def __init__(self, count: int, parent: QWidget | None = None, *, chosen: bool = True) -> None:
+    def __init__(self, title: str, words: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(_t("Mark pack sent") if count == 1 else _t("Mark %1 packs sent").replace("%1", str(count)))
+        self.setWindowTitle(title)
+        self.setAccessibleName(title)
         layout = QVBoxLayout(self)
-        layout.addWidget(explanation(
-            (_t("Record that the chosen member's pack went out.") if count == 1 else
-             _t("Record that the packs of the %1 chosen members went out.")) if chosen else
-            (_t("Nobody is chosen in the list: record that the pack of the 1 member not sent yet "
-                "went out.") if count == 1 else
-             _t("Nobody is chosen in the list: record that the packs of the %1 members not sent "
-                "yet went out.")).replace("%1", str(count))))
+        layout.addWidget(explanation(words))
         form = QFormLayout()
         self.channel = QComboBox()
         self.channel.setAccessibleName(_t("Sent by"))
@@ -135,6 +129,20 @@ class MarkSentDialog(QDialog):
         moment = self.when.dateTime().toPython()
         assert isinstance(moment, datetime)
         return Channel(self.channel.currentData()), moment.replace(second=0, microsecond=0)
+
+
+class MarkSentDialog(SentDialog):
+    """How and when the chosen packs went out."""
+
+    def __init__(self, count: int, parent: QWidget | None = None, *, chosen: bool = True) -> None:
+        super().__init__(
+            _t("Mark pack sent") if count == 1 else _t("Mark %1 packs sent").replace("%1", str(count)),
+            ((_t("Record that the chosen member's pack went out.") if count == 1 else
+              _t("Record that the packs of the %1 chosen members went out.")) if chosen else
+             (_t("Nobody is chosen in the list: record that the pack of the 1 member not sent yet "
+                 "went out.") if count == 1 else
+              _t("Nobody is chosen in the list: record that the packs of the %1 members not sent "
+                 "yet went out."))).replace("%1", str(count)), parent)
 
 
 class DistributionModel(QAbstractTableModel):

@@ -13,7 +13,15 @@ from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QWidget,
+)
 
 from meetingroom.domain.feedback import action_words
 from meetingroom.domain.outcomes import Action, Contribution, Decision, HowDecided
@@ -54,7 +62,20 @@ class RecordTable(TextTable):
             self._replace(rows)
 
 
-def one_line(text: str, limit: int = 120) -> str:
+def wrapped_columns(table: QTableView, text_columns: tuple[int, ...]) -> QTableView:
+    """Short columns fit their words; the text columns share the rest and wrap, each row as
+    tall as its text (a meeting's records are tens of rows, so measuring them is cheap)."""
+    header = table.horizontalHeader()
+    header.setStretchLastSection(False)
+    for column in range(table.model().columnCount()):
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch if column in text_columns
+                                    else QHeaderView.ResizeMode.ResizeToContents)
+    table.setWordWrap(True)
+    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    return table
+
+
+def one_line(text: str, limit: int = 240) -> str:
     line = " ".join(text.split())
     return line if len(line) <= limit else line[:limit - 1].rstrip() + "…"
 
@@ -67,7 +88,7 @@ def how_words(decision: Decision) -> str:
     return label(decision.how)
 
 
-class _KeysOnTable(QObject):
+class KeysOnTable(QObject):
     """Insert adds, Return changes and Delete removes on a record table."""
 
     def __init__(self, table: QTableView, add: Callable[[], None], change: Callable[[], None],
@@ -111,12 +132,12 @@ class RecordPanel(QWidget):
         self.said = RecordTable([_t("Who"), _t("Item"), _t("What they said"), _t("Answer")], self)
         self.tables: dict[str, QTableView] = {}
         self.buttons: dict[str, list[QPushButton]] = {}
-        for key, words, name, model, add_words in (
-                ("decision", _t("&Decisions:"), _t("Decisions"), self.decisions, _t("Record a decision…")),
-                ("action", _t("&Actions:"), _t("Actions"), self.actions, _t("Record an action…")),
+        for key, words, name, model, add_words, text_columns in (
+                ("decision", _t("&Decisions:"), _t("Decisions"), self.decisions, _t("Record a decision…"), (0, 1)),
+                ("action", _t("&Actions:"), _t("Actions"), self.actions, _t("Record an action…"), (0, 1)),
                 ("contribution", _t("What members &said:"), _t("What members said"), self.said,
-                 _t("Note what a member said…"))):
-            table = records_table(name, model)
+                 _t("Note what a member said…"), (1, 2))):
+            table = wrapped_columns(records_table(name, model), text_columns)
             table.setMinimumHeight(table.fontMetrics().height() * 6)
             caption = QLabel(words)
             caption.setBuddy(table)
@@ -134,7 +155,7 @@ class RecordPanel(QWidget):
             add.clicked.connect(lambda _=False, k=key: self.add(k))
             change.clicked.connect(lambda _=False, k=key: self.change(k))
             remove.clicked.connect(lambda _=False, k=key: self.remove(k))
-            _KeysOnTable(table, lambda k=key: self.add(k), lambda k=key: self.change(k),
+            KeysOnTable(table, lambda k=key: self.add(k), lambda k=key: self.change(k),
                          lambda k=key: self.remove(k))
             self.tables[key], self.buttons[key] = table, [add, change, remove]
         self.speaker_button = QPushButton(_t("Note what the current speaker said (F4)"))
