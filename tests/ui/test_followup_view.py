@@ -148,3 +148,55 @@ def test_overview_lists_every_meeting_held() -> None:
     assert latest_held([old, last, coming], datetime(2026, 11, 24)) is last
     assert latest_held([coming], datetime(2026, 11, 24)) is coming
     assert latest_held([], datetime(2026, 11, 24)) is None
+
+
+def test_make_letters_in_the_background_records_them_as_made(
+        example_path: Path, open_window, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    window = open_window(example_path)
+    view = followup(window, qtbot)
+    panel = view.panel("letters")
+    assert isinstance(panel, LettersPanel)
+    run = panel.start_letters(tmp_path / "letters")
+    with qtbot.waitSignal(run.done, timeout=120_000) as done:
+        pass
+    assert done.args == [True]
+    assert run.message is not None
+    run.message.close()
+    manifest = json.loads((tmp_path / "letters" / "manifest.json").read_text(encoding="utf-8"))
+    assert len(manifest) == 13
+    with Workspace.open(example_path, backup=False) as ws:
+        made = letters(ws, view.meeting_id, LetterKind.FEEDBACK)
+    assert len({x.member_id for x in made}) == 13  # every invited member's letter, once each
+    assert panel.summary.text().startswith("13 of 13 letters made")
+    assert "Letters: 13 made" in view.progress_line.text()
+
+
+def test_a_record_of_participation_in_the_members_format(
+        example_path: Path, open_window, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window = open_window(example_path)
+    view = followup(window, qtbot)
+    qtbot.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.AltModifier)  # Record of &participation
+    from meetingroom.ui.participation_panel import ParticipationPanel
+
+    panel = view.panel("participation")
+    assert isinstance(panel, ParticipationPanel)
+    assert unnamed(panel) == []
+    panel.member.setCurrentIndex(panel.member.findText("Eileen Foster"))
+    assert panel.format.text() == "It will be made in: Large print, 24 pt."
+    run = panel.start_making(tmp_path / "record")
+    assert run is not None
+    with qtbot.waitSignal(run.done, timeout=60_000) as done:
+        pass
+    assert done.args == [True]
+    assert run.message is not None
+    run.message.close()
+    written = sorted(p for p in (tmp_path / "record").rglob("*") if p.is_file())
+    assert {p.suffix for p in written} == {".pdf", ".docx"}
+    import pdfplumber
+
+    with pdfplumber.open(next(p for p in written if p.suffix == ".pdf")) as pdf:
+        assert min(c["size"] for page in pdf.pages for c in page.chars) >= 24 - 0.01  # LP2 at her size
+        text = " ".join(page.extract_text() for page in pdf.pages)
+    assert "Eileen" in text

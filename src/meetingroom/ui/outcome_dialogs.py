@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -102,13 +103,21 @@ class DecisionDialog(_OutcomeDialog):
         self.cannot_change = QLineEdit(decision.cannot_change)
         rows = [(_t("&What was decided (needed):"), self.text, _t("What was decided")),
                 (_t("In &plain words (for easy read and letters):"), self.plain, _t("In plain words")),
-                (_t("&How it was decided:"), self.how, _t("How it was decided")),
-                (_t("Votes &for:"), self.votes[0], _t("Votes for")),
-                (_t("Votes a&gainst:"), self.votes[1], _t("Votes against")),
-                (_t("&Did not vote:"), self.votes[2], _t("Did not vote")),
-                (_t("Who else must &agree:"), self.must_also_agree, _t("Who else must agree")),
-                (_t("What &cannot change:"), self.cannot_change, _t("What cannot change"))]
+                (_t("&How it was decided:"), self.how, _t("How it was decided"))]
         for words, field, name in rows:
+            self.form.addRow(buddy(words, field, name), field)
+        counts = QHBoxLayout()  # the three counts side by side: they are read together
+        for words, box, name in ((_t("Votes &for:"), self.votes[0], _t("Votes for")),
+                                 (_t("a&gainst:"), self.votes[1], _t("Votes against")),
+                                 (_t("&did not vote:"), self.votes[2], _t("Did not vote"))):
+            caption = buddy(words, box, name)
+            caption.setWordWrap(False)
+            counts.addWidget(caption)
+            counts.addWidget(box, 1)
+        self.form.addRow(counts)
+        for words, field, name in (
+                (_t("Who else must &agree:"), self.must_also_agree, _t("Who else must agree")),
+                (_t("What &cannot change:"), self.cannot_change, _t("What cannot change"))):
             self.form.addRow(buddy(words, field, name), field)
         self.how.currentIndexChanged.connect(self._votes_shown)
         self._votes_shown()
