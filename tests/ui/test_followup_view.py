@@ -200,3 +200,21 @@ def test_a_record_of_participation_in_the_members_format(
         assert min(c["size"] for page in pdf.pages for c in page.chars) >= 24 - 0.01  # LP2 at her size
         text = " ".join(page.extract_text() for page in pdf.pages)
     assert "Eileen" in text
+
+
+def test_minutes_made_in_the_background_in_every_format(
+        example_path: Path, open_window, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from meetingroom.ui.letters_run import MinutesRun
+
+    window = open_window(example_path)
+    view = followup(window, qtbot)
+    assert view.meeting_id is not None
+    run = MinutesRun(view, window.session, view.meeting_id, tmp_path / "minutes")
+    with qtbot.waitSignal(run.done, timeout=60_000) as done:
+        pass
+    assert done.args == [True]
+    assert run.message is not None and "minutes" in run.message.text()
+    run.message.close()
+    names = {p.name for p in (tmp_path / "minutes").iterdir()}
+    assert {"minutes-standard.pdf", "minutes-standard.docx", "minutes-easy-read.pdf",
+            "minutes-large-print-24pt.pdf"} <= names
