@@ -21,7 +21,6 @@ if TYPE_CHECKING:
     from meetingroom.documents.model import Document, FormatProfile
 
 LATER = {
-    "letters": "feedback letters",
     "report": "the involvement report",
 }
 
@@ -71,6 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     _add_agenda_parser(commands)
     _add_pack_parser(commands)
+    _add_letters_parser(commands)
     _add_check_parser(commands)
     _add_paper_parser(commands)
 
@@ -291,6 +291,62 @@ def cmd_pack(args: argparse.Namespace) -> int:
     return 0
 
 
+def _add_letters_parser(commands: argparse._SubParsersAction[_Parser]) -> None:
+    letters = commands.add_parser(
+        "letters", help="write each invited member's feedback letter after a meeting, in their format")
+    letters.add_argument("--workspace", type=Path, dest="sub_workspace", metavar="PATH")
+    letters.add_argument("--meeting", required=True, metavar="ID", help="the meeting's number")
+    letters.add_argument("-o", "--output", required=True, type=Path, metavar="DIR",
+                         help="the folder for the letters and manifest.json")
+
+
+def cmd_letters(args: argparse.Namespace) -> int:
+    """A feedback letter per invited member, recorded in the workspace as made."""
+    import contextlib
+    from datetime import datetime
+
+    from meetingroom.documents.letters import needs_audio, write_letters
+    from meetingroom.documents.meeting_record import read_meeting_record
+    from meetingroom.domain.followup import LetterKind
+    from meetingroom.store.followup import record_letters_made
+
+    workspace = _workspace_path(args)
+    try:
+        meeting_id = int(args.meeting)
+    except ValueError:
+        print(f"meetingroom: the meeting must be a number, not {args.meeting!r}", file=sys.stderr)
+        return 1
+    if args.output.exists() and not args.output.is_dir():
+        print(f"meetingroom: {args.output} is a file, not a folder", file=sys.stderr)
+        return 1
+    with _open(workspace) as ws, contextlib.ExitStack() as stack:
+        try:
+            record = read_meeting_record(ws, meeting_id)
+            speech = None
+            if needs_audio(record):
+                from meetingroom.speech.process import SpeechProcess
+
+                speech = stack.enter_context(SpeechProcess())
+            entries = write_letters(record, meeting_id, args.output, speech=speech)
+        except KeyError:
+            print(f"meetingroom: there is no meeting {meeting_id} in this workspace", file=sys.stderr)
+            return 1
+        except OSError as error:
+            print(f"meetingroom: the letters could not be written: {error.strerror or error}",
+                  file=sys.stderr)
+            return 1
+        record_letters_made(ws, meeting_id, LetterKind.FEEDBACK, [e.letter_made() for e in entries],
+                            datetime.now().replace(microsecond=0))
+    files = sum(len(entry.files) for entry in entries)
+    others = sum(bool(entry.note) for entry in entries)
+    note = ""
+    if others:
+        note = (f"; {'1 is' if others == 1 else f'{others} are'} not in the member's own format "
+                f"and {'says' if others == 1 else 'say'} why")
+    print(f"Wrote {len(entries)} feedback letters ({files} files) to {args.output}{note}")
+    return 0
+
+
 def _add_check_parser(commands: argparse._SubParsersAction[_Parser]) -> None:
     check = commands.add_parser("check", help="check a paper for plain English (.txt, .md or .docx)")
     check.add_argument("file", type=Path, metavar="FILE")
@@ -470,7 +526,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                   file=sys.stderr)
             return 2
         return {"demo": cmd_demo, "meetings": cmd_meetings, "members": cmd_members,
-                "agenda": cmd_agenda, "check": cmd_check, "pack": cmd_pack,
+                "agenda": cmd_agenda, "check": cmd_check, "pack": cmd_pack, "letters": cmd_letters,
                 "paper": cmd_paper}[args.command](args)
     except UsageError as error:
         print(f"meetingroom: {error}", file=sys.stderr)
