@@ -125,6 +125,8 @@ def _choice(kind: type[E], what: str) -> Callable[[str], object]:
 
 
 def _quoted(text: str) -> str:
+    """The text in quotes, cut short, on one line (a quoted CSV cell may hold line breaks)."""
+    text = " ".join(text.split())
     return "'" + (text if len(text) <= 40 else text[:37] + "...") + "'"
 
 

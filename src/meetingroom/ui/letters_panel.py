@@ -11,12 +11,12 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QWidget
 
-from meetingroom.documents.feedback_letter import feedback_letter, letter_text
+from meetingroom.documents.feedback_letter import letter_text
+from meetingroom.documents.letters import member_letter
 from meetingroom.documents.meeting_record import MeetingRecord, read_meeting_record
-from meetingroom.documents.model import FormatProfile
 from meetingroom.domain.followup import Letter, LetterKind
 from meetingroom.domain.papers import Channel
-from meetingroom.domain.people import FormatKind, Member
+from meetingroom.domain.people import Member
 from meetingroom.store.followup import letters
 from meetingroom.ui.distribution_panel import SentDialog
 from meetingroom.ui.fairness_model import TextTable
@@ -152,8 +152,7 @@ class LettersPanel(QWidget):
             self.letter_caption.setText(_t("&Read the chosen member's letter:"))
             return
         member = self.model.members[row]
-        profile = FormatProfile.for_need(member.format_need)
-        document = feedback_letter(self.record, member, spoken=profile.kind is FormatKind.AUDIO)
+        document, profile = member_letter(self.record, member)  # exactly as the file will say it
         self.letter_caption.setText(_t("&Read %1's letter (%2):").replace("%1", member.display_name)
                                     .replace("%2", format_label(member.format_need)))
         self.letter.setPlainText(letter_text(document, profile))

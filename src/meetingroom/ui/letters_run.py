@@ -23,7 +23,7 @@ from meetingroom.domain.followup import LetterKind
 from meetingroom.domain.people import FormatKind
 from meetingroom.speech.process import SpeechProcess
 from meetingroom.store import Workspace
-from meetingroom.store.followup import LetterMade, record_letters_made
+from meetingroom.store.followup import record_letters_made
 from meetingroom.ui.document_job import Cancelled, JobFailed, Progress
 from meetingroom.ui.job_run import JobRun, job_errors
 from meetingroom.ui.session import WorkspaceSession
@@ -84,17 +84,6 @@ def write_member_participation(workspace_path: Path, member_id: int, start: date
 
 # -- the GUI's side ----------------------------------------------------------------------------
 
-def letters_made(entries: list[LetterEntry]) -> list[LetterMade]:
-    """What to record: each letter's format as written (plain text is the braille format)."""
-    made = []
-    for entry in entries:
-        kind = FormatKind(entry.format)
-        if entry.files and all(name.endswith(".txt") for name in entry.files):
-            kind = FormatKind.BRAILLE_TEXT
-        made.append(LetterMade(entry.member_id, kind, entry.size))
-    return made
-
-
 class LettersRun(JobRun):
     """Every chosen member's feedback letter; recorded as made when the job finishes."""
 
@@ -110,7 +99,7 @@ class LettersRun(JobRun):
     def _finished_texts(self, result: list[LetterEntry]) -> tuple[str, str, str]:
         self.entries = result
         record_letters_made(self.session.workspace, self.meeting_id, LetterKind.FEEDBACK,
-                            letters_made(result), datetime.now().replace(microsecond=0))
+                            [entry.letter_made() for entry in result], datetime.now().replace(microsecond=0))
         notes = sum(1 for entry in result if entry.note)
         informative = _t("%1 of the letters are not in the member's own format; each letter says "
                          "why and whom to ask.").replace("%1", str(notes)) if notes else ""
