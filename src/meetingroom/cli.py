@@ -6,6 +6,7 @@ Bad input gets one line on stderr and exit 1; bad usage exit 2; never a tracebac
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 from collections.abc import Sequence
@@ -69,8 +70,11 @@ def build_parser() -> argparse.ArgumentParser:
         member_action.add_argument("--workspace", type=Path, dest="sub_workspace")
 
     _add_agenda_parser(commands)
-    _add_pack_parser(commands)
-    _add_letters_parser(commands)
+    _add_folder_parser(commands, "pack", "write each invited member's pack, in their format, to a folder",
+                       "the folder for the packs and manifest.json")
+    _add_folder_parser(commands, "letters",
+                       "write each invited member's feedback letter after a meeting, in their format",
+                       "the folder for the letters and manifest.json")
     _add_check_parser(commands)
     _add_paper_parser(commands)
 
@@ -244,37 +248,49 @@ def cmd_agenda(args: argparse.Namespace) -> int:
     return 0
 
 
-def _add_pack_parser(commands: argparse._SubParsersAction[_Parser]) -> None:
-    pack = commands.add_parser("pack", help="write each invited member's pack, in their format, to a folder")
-    pack.add_argument("--workspace", type=Path, dest="sub_workspace", metavar="PATH")
-    pack.add_argument("--meeting", required=True, metavar="ID", help="the meeting's number")
-    pack.add_argument("-o", "--output", required=True, type=Path, metavar="DIR",
-                      help="the folder for the packs and manifest.json")
+def _add_folder_parser(commands: argparse._SubParsersAction[_Parser], name: str, help_text: str,
+                       output_help: str) -> None:
+    """A command that writes one meeting's documents for every invited member to a folder."""
+    command = commands.add_parser(name, help=help_text)
+    command.add_argument("--workspace", type=Path, dest="sub_workspace", metavar="PATH")
+    command.add_argument("--meeting", required=True, metavar="ID", help="the meeting's number")
+    command.add_argument("-o", "--output", required=True, type=Path, metavar="DIR", help=output_help)
 
 
-def cmd_pack(args: argparse.Namespace) -> int:
-    """A folder per invited member with their covering letter, agenda and papers."""
-    import contextlib
-
-    from meetingroom.documents.packs import needs_audio, read_pack_source, write_packs
-
-    workspace = _workspace_path(args)
+def _meeting_for_folder(args: argparse.Namespace) -> int | None:
+    """The meeting's number, once it and the output folder are sound; None (said why) if not."""
     try:
         meeting_id = int(args.meeting)
     except ValueError:
         print(f"meetingroom: the meeting must be a number, not {args.meeting!r}", file=sys.stderr)
-        return 1
+        return None
     if args.output.exists() and not args.output.is_dir():
         print(f"meetingroom: {args.output} is a file, not a folder", file=sys.stderr)
+        return None
+    return meeting_id
+
+
+def _speech_if(needed: bool, stack: contextlib.ExitStack) -> Any:
+    """A speech process of the command's own, when someone reads audio (closed with `stack`)."""
+    if not needed:
+        return None
+    from meetingroom.speech.process import SpeechProcess
+
+    return stack.enter_context(SpeechProcess())
+
+
+def cmd_pack(args: argparse.Namespace) -> int:
+    """A folder per invited member with their covering letter, agenda and papers."""
+    from meetingroom.documents.packs import needs_audio, read_pack_source, write_packs
+
+    workspace = _workspace_path(args)
+    meeting_id = _meeting_for_folder(args)
+    if meeting_id is None:
         return 1
     with _open(workspace) as ws, contextlib.ExitStack() as stack:
         try:
             source = read_pack_source(ws, meeting_id)
-            speech = None
-            if needs_audio(source):
-                from meetingroom.speech.process import SpeechProcess
-
-                speech = stack.enter_context(SpeechProcess())
+            speech = _speech_if(needs_audio(source), stack)
             entries = write_packs(source, meeting_id, args.output, speech=speech)
         except KeyError:
             print(f"meetingroom: there is no meeting {meeting_id} in this workspace", file=sys.stderr)
@@ -291,18 +307,8 @@ def cmd_pack(args: argparse.Namespace) -> int:
     return 0
 
 
-def _add_letters_parser(commands: argparse._SubParsersAction[_Parser]) -> None:
-    letters = commands.add_parser(
-        "letters", help="write each invited member's feedback letter after a meeting, in their format")
-    letters.add_argument("--workspace", type=Path, dest="sub_workspace", metavar="PATH")
-    letters.add_argument("--meeting", required=True, metavar="ID", help="the meeting's number")
-    letters.add_argument("-o", "--output", required=True, type=Path, metavar="DIR",
-                         help="the folder for the letters and manifest.json")
-
-
 def cmd_letters(args: argparse.Namespace) -> int:
     """A feedback letter per invited member, recorded in the workspace as made."""
-    import contextlib
     from datetime import datetime
 
     from meetingroom.documents.letters import needs_audio, write_letters
@@ -311,22 +317,13 @@ def cmd_letters(args: argparse.Namespace) -> int:
     from meetingroom.store.followup import record_letters_made
 
     workspace = _workspace_path(args)
-    try:
-        meeting_id = int(args.meeting)
-    except ValueError:
-        print(f"meetingroom: the meeting must be a number, not {args.meeting!r}", file=sys.stderr)
-        return 1
-    if args.output.exists() and not args.output.is_dir():
-        print(f"meetingroom: {args.output} is a file, not a folder", file=sys.stderr)
+    meeting_id = _meeting_for_folder(args)
+    if meeting_id is None:
         return 1
     with _open(workspace) as ws, contextlib.ExitStack() as stack:
         try:
             record = read_meeting_record(ws, meeting_id)
-            speech = None
-            if needs_audio(record):
-                from meetingroom.speech.process import SpeechProcess
-
-                speech = stack.enter_context(SpeechProcess())
+            speech = _speech_if(needs_audio(record), stack)
             entries = write_letters(record, meeting_id, args.output, speech=speech)
         except KeyError:
             print(f"meetingroom: there is no meeting {meeting_id} in this workspace", file=sys.stderr)

@@ -16,7 +16,6 @@ Prints each figure next to the 50 ms target with PASS or FAIL. Always exits 0.
 from __future__ import annotations
 
 import os
-import statistics
 import sys
 import tempfile
 import time
@@ -24,7 +23,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer  # noqa: E402
+from heartbeat import TARGET_MS, beat_through  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from meetingroom.domain.outcomes import Contribution, ContributionStatus  # noqa: E402
@@ -38,8 +37,6 @@ from meetingroom.ui.letters_run import LettersRun  # noqa: E402
 from meetingroom.ui.session import WorkspaceSession  # noqa: E402
 
 MEMBERS = 100
-TICK_MS = 10
-TARGET_MS = 50.0
 _NEEDS = [FormatNeed(), FormatNeed(FormatKind.LARGE_PRINT, 16), FormatNeed(FormatKind.LARGE_PRINT, 20),
           FormatNeed(FormatKind.LARGE_PRINT, 28), FormatNeed(FormatKind.EASY_READ),
           FormatNeed(FormatKind.BRAILLE_TEXT), FormatNeed(), FormatNeed(FormatKind.LARGE_PRINT, 18)]
@@ -70,42 +67,18 @@ def prepare(path: Path) -> int:
 def one_run(session: WorkspaceSession, parent: QWidget, meeting_id: int, folder: Path,
             stop_early: bool = False) -> tuple[float, float, bool, float]:
     """(longest stall in ms, seconds taken, finished, seconds from Stop to the end)."""
-    gaps: list[float] = []
-    clock = QElapsedTimer()
-    clock.start()
-    last = [clock.nsecsElapsed()]
-
-    def beat() -> None:
-        now = clock.nsecsElapsed()
-        gaps.append((now - last[0]) / 1e6)
-        last[0] = now
-
-    timer = QTimer()
-    timer.setInterval(TICK_MS)
-    timer.timeout.connect(beat)
-    loop = QEventLoop()
-    outcome: list[bool] = []
     stopped_at: list[float] = []
-    started = time.perf_counter()
-    timer.start()
-    last[0] = clock.nsecsElapsed()
-    run = LettersRun(parent, session, meeting_id, folder)
 
-    def on_progress(done: int, _total: int, _what: str) -> None:
-        if stop_early and done >= 3 and not stopped_at:
-            stopped_at.append(time.perf_counter())
-            run.cancel()
+    def watch(run: LettersRun) -> None:
+        def on_progress(done: int, _total: int, _what: str) -> None:
+            if stop_early and done >= 3 and not stopped_at:
+                stopped_at.append(time.perf_counter())
+                run.cancel()
 
-    run.job.progress.connect(on_progress)
-    run.done.connect(lambda ok: (outcome.append(ok), loop.quit()))
-    loop.exec()
-    ended = time.perf_counter()
-    timer.stop()
-    if run.message is not None:
-        run.message.close()
-    stall = max(gaps) - TICK_MS if gaps else 0.0
-    print(f"   heartbeat ticks: {len(gaps)}, median gap {statistics.median(gaps):.1f} ms")
-    return stall, ended - started, bool(outcome and outcome[0]), ended - stopped_at[0] if stopped_at else 0.0
+        run.job.progress.connect(on_progress)
+
+    beat = beat_through(lambda: LettersRun(parent, session, meeting_id, folder), watch)
+    return beat.stall_ms, beat.seconds, beat.finished, beat.ended - stopped_at[0] if stopped_at else 0.0
 
 
 def main() -> int:

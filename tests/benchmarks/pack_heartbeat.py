@@ -22,15 +22,13 @@ this process and a second one. Always exits 0.
 from __future__ import annotations
 
 import os
-import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer  # noqa: E402
+from heartbeat import TARGET_MS, beat_through  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from meetingroom.domain.people import FormatKind, FormatNeed, Member, Role  # noqa: E402
@@ -42,8 +40,6 @@ from meetingroom.ui import pack_run  # noqa: E402
 from meetingroom.ui.session import WorkspaceSession  # noqa: E402
 
 MEMBERS = 30
-TICK_MS = 10
-TARGET_MS = 50.0
 _NEEDS = [FormatNeed(), FormatNeed(FormatKind.LARGE_PRINT, 16), FormatNeed(FormatKind.LARGE_PRINT, 20),
           FormatNeed(FormatKind.LARGE_PRINT, 28), FormatNeed(FormatKind.EASY_READ),
           FormatNeed(FormatKind.AUDIO), FormatNeed(FormatKind.BRAILLE_TEXT), FormatNeed()]
@@ -68,35 +64,8 @@ def prepare(path: Path) -> int:
 
 def one_run(session: WorkspaceSession, parent: QWidget, meeting_id: int, folder: Path) -> tuple[float, float, bool]:
     """(longest stall in ms, seconds taken, finished) for one background run."""
-    gaps: list[float] = []
-    clock = QElapsedTimer()
-    clock.start()
-    last = [clock.nsecsElapsed()]
-
-    def beat() -> None:
-        now = clock.nsecsElapsed()
-        gaps.append((now - last[0]) / 1e6)
-        last[0] = now
-
-    timer = QTimer()
-    timer.setInterval(TICK_MS)
-    timer.timeout.connect(beat)
-    loop = QEventLoop()
-    outcome: list[bool] = []
-    started = time.perf_counter()
-    timer.start()
-    last[0] = clock.nsecsElapsed()
-    run = pack_run.make_packs(parent, session, meeting_id, folder)
-    assert run is not None
-    run.done.connect(lambda ok: (outcome.append(ok), loop.quit()))
-    loop.exec()
-    timer.stop()
-    seconds = time.perf_counter() - started
-    if run.message is not None:
-        run.message.close()
-    stall = max(gaps) - TICK_MS if gaps else 0.0
-    print(f"   heartbeat ticks: {len(gaps)}, median gap {statistics.median(gaps):.1f} ms")
-    return stall, seconds, bool(outcome and outcome[0])
+    beat = beat_through(lambda: pack_run.make_packs(parent, session, meeting_id, folder))
+    return beat.stall_ms, beat.seconds, beat.finished
 
 
 def main() -> int:

@@ -14,8 +14,8 @@ from datetime import datetime
 from meetingroom.domain.feedback import FeedbackProgress, feedback_progress
 from meetingroom.domain.followup import Evaluation, Letter, LetterKind, Payment
 from meetingroom.domain.meeting import Meeting
-from meetingroom.domain.outcomes import Contribution
 from meetingroom.domain.people import FormatKind
+from meetingroom.store.outcomes import contributions
 from meetingroom.store.rows import build, insert, to_sql
 from meetingroom.store.workspace import Workspace
 
@@ -39,11 +39,6 @@ def letters(ws: Workspace, meeting_id: int, kind: LetterKind | None = None) -> l
             "SELECT * FROM letter WHERE meeting_id = ? ORDER BY id", (meeting_id,))]
     return [build(Letter, r) for r in ws.query(
         "SELECT * FROM letter WHERE meeting_id = ? AND kind = ? ORDER BY id", (meeting_id, kind.value))]
-
-
-def all_letters(ws: Workspace, kind: LetterKind) -> list[Letter]:
-    return [build(Letter, r) for r in ws.query(
-        "SELECT * FROM letter WHERE kind = ? ORDER BY id", (kind.value,))]
 
 
 def record_letters_made(ws: Workspace, meeting_id: int, kind: LetterKind, made: Iterable[LetterMade],
@@ -84,12 +79,6 @@ def set_letters_sent(ws: Workspace, sent: Sequence[tuple[int, datetime | None, s
         ws.touch("letter")
 
 
-def remove_letters(ws: Workspace, letter_ids: Sequence[int]) -> None:
-    with ws.transaction() as connection:
-        connection.executemany("DELETE FROM letter WHERE id = ?", [(i,) for i in letter_ids])
-        ws.touch("letter")
-
-
 def meeting_feedback(ws: Workspace, meeting: Meeting, deadline_days: int, now: datetime) -> FeedbackProgress:
     """How far the meeting's follow-up has got: letters owed to the invited members (active,
     not erased), made and sent; its contributions answered."""
@@ -99,8 +88,7 @@ def meeting_feedback(ws: Workspace, meeting: Meeting, deadline_days: int, now: d
             "SELECT i.member_id FROM invitation i JOIN member m ON m.id = i.member_id "
             "WHERE i.meeting_id = ? AND m.active = 1 AND m.erased = 0", (meeting.id,))]
         made = letters(ws, meeting.id, LetterKind.FEEDBACK)
-        said = [build(Contribution, r) for r in ws.query(
-            "SELECT * FROM contribution WHERE meeting_id = ?", (meeting.id,))]
+        said = contributions(ws, meeting.id)
     return feedback_progress(meeting.id, meeting.end.replace(tzinfo=None), owed, made, said,
                              deadline_days=deadline_days, now=now)
 

@@ -6,13 +6,9 @@ very record a letter or an answer refers to).
 
 from __future__ import annotations
 
-from typing import TypeVar
-
 from meetingroom.domain.outcomes import Action, Contribution, Decision
 from meetingroom.store.rows import build, insert, insert_keeping_id, update
 from meetingroom.store.workspace import Workspace
-
-Outcome = TypeVar("Outcome", Decision, Action, Contribution)
 
 _TABLES: dict[type, str] = {Decision: "decision", Action: "action", Contribution: "contribution"}
 
@@ -44,14 +40,6 @@ def restore_outcome(ws: Workspace, record: Decision | Action | Contribution) -> 
     with ws.transaction() as connection:
         insert_keeping_id(connection, table, record)
         ws.touch(table)
-
-
-def get_outcome(ws: Workspace, kind: type[Outcome], record_id: int) -> Outcome:
-    """KeyError when there is no such record."""
-    rows = ws.query(f"SELECT * FROM {_TABLES[kind]} WHERE id = ?", (record_id,))  # noqa: S608
-    if not rows:
-        raise KeyError(f"no {_TABLES[kind]} {record_id}")
-    return build(kind, rows[0])
 
 
 def add_decision(ws: Workspace, decision: Decision) -> int:

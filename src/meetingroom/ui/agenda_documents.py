@@ -10,13 +10,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QPushButton, QWidget
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from meetingroom.documents.meeting_pack import pack_notes, write_meeting_documents
 from meetingroom.documents.snapshot import take_snapshot
 from meetingroom.store import Workspace
 from meetingroom.ui.document_job import Cancelled, JobFailed, Progress
-from meetingroom.ui.job_run import JobRun, job_errors
+from meetingroom.ui.job_run import JobRun, ask_folder, job_errors
 from meetingroom.ui.session import WorkspaceSession
 
 _CONTEXT = "agenda_documents"
@@ -75,11 +75,9 @@ def make_agenda_documents(parent: QWidget, session: WorkspaceSession, meeting_id
     Returns the run (None when no folder was chosen); it ends with its `done` signal.
     """
     if folder is None:
-        chosen = QFileDialog.getExistingDirectory(
-            parent, _t("Choose a folder for the agenda and invitations"), str(session.path.parent))
-        if not chosen:
+        folder = ask_folder(parent, session.path, _t("Choose a folder for the agenda and invitations"))
+        if folder is None:
             return None
-        folder = Path(chosen)
     return AgendaDocumentsRun(parent, session, meeting_id, Path(folder))
 
 

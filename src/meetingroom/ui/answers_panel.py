@@ -26,9 +26,18 @@ from meetingroom.domain.people import Member
 from meetingroom.store import meetings, members
 from meetingroom.store.outcomes import actions, contributions
 from meetingroom.ui.labels import label
-from meetingroom.ui.outcome_commands import EditOutcome, Outcome
+from meetingroom.ui.outcome_commands import Outcome
 from meetingroom.ui.outcome_dialogs import ActionDialog, ContributionDialog
-from meetingroom.ui.record_panel import KeysOnTable, RecordTable, one_line, wrapped_columns
+from meetingroom.ui.record_panel import (
+    KeysOnTable,
+    RecordTable,
+    agenda_choices,
+    chosen_record,
+    member_name,
+    one_line,
+    open_form,
+    wrapped_columns,
+)
 from meetingroom.ui.session import WorkspaceSession
 from meetingroom.ui.views.base import explanation, records_table
 
@@ -37,13 +46,6 @@ _TABLES = frozenset({"contribution", "action", "member", "meeting", "agenda_item
 
 def _t(text: str) -> str:
     return QCoreApplication.translate("answers_panel", text)
-
-
-def _name(people: dict[int, Member], member_id: int | None) -> str:
-    member = people.get(member_id) if member_id is not None else None
-    if member is None:
-        return _t("Nobody named") if member_id is None else _t("A former member")
-    return _t("A former member") if member.erased else member.display_name
 
 
 class _OutcomeList(QWidget):
@@ -89,29 +91,13 @@ class _OutcomeList(QWidget):
     def dialog_for(self, record: Outcome) -> QDialog:
         raise NotImplementedError
 
-    def chosen(self) -> Outcome | None:
-        row = self.table.currentIndex().row()
-        return self.model.records[row] if 0 <= row < len(self.model.records) else None
-
     def open_chosen(self) -> None:
-        record = self.chosen()
-        if record is None:
-            return
-        dialog = self.dialog_for(record)
-        dialog.accepted.connect(lambda: self._save(record, dialog))
-        dialog.finished.connect(dialog.deleteLater)
-        self.dialog = dialog
-        dialog.open()
-
-    def _save(self, before: Outcome, dialog: QDialog) -> None:
-        after = dialog.record()  # type: ignore[attr-defined]
-        if after != before:
-            self.session.undo_stack.push(EditOutcome(self.session.workspace, before, after))
+        record = chosen_record(self.table)
+        if record is not None:
+            self.dialog = open_form(self.session, record, self.dialog_for(record))
 
     def _items(self, meeting_id: int) -> list[tuple[int, str]]:
-        items = sorted(meetings.agenda_items(self.session.workspace, meeting_id),
-                       key=lambda i: (i.position, i.id or 0))
-        return [(i.id, i.title) for i in items if i.id is not None and not i.is_break]
+        return agenda_choices(self.session.workspace, meeting_id)
 
 
 class AnswersPanel(_OutcomeList):
@@ -141,7 +127,7 @@ class AnswersPanel(_OutcomeList):
         shown = sorted((c for c in said if not (self.only_open.isChecked() and c.answered)),
                        key=lambda c: (c.answered, c.id or 0))
         self.model.set_records(list(shown), [
-            (_name(self.people, c.member_id), one_line(c.summary), label(c.status), one_line(c.response))
+            (member_name(self.people, c.member_id), one_line(c.summary), label(c.status), one_line(c.response))
             for c in shown])
         if self.meeting_id is None:
             self.summary.setText(_t("Choose a meeting."))
@@ -185,7 +171,7 @@ class ActionsPanel(_OutcomeList):
                        key=lambda a: (a.status is not ActionStatus.OPEN, a.due or date.max, a.id or 0))
         self.model.set_records(list(shown), [
             (f"{dates[a.meeting_id]:%d %b %Y}" if a.meeting_id in dates else "", one_line(a.text),
-             _name(self.people, a.owner_id), action_words(a, today), one_line(a.result)) for a in shown])
+             member_name(self.people, a.owner_id), action_words(a, today), one_line(a.result)) for a in shown])
         still_open = [a for a in every if a.status is ActionStatus.OPEN]
         overdue = sum(is_overdue(a, today) for a in every)
         text = _t("%1 actions open, %2 of them overdue; %3 in all.").replace(

@@ -18,7 +18,14 @@ from typing import Any, ClassVar
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QMessageBox, QProgressBar, QProgressDialog, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QMessageBox,
+    QProgressBar,
+    QProgressDialog,
+    QPushButton,
+    QWidget,
+)
 
 from meetingroom.documents.packs import PackCancelled
 from meetingroom.store import WorkspaceError
@@ -42,6 +49,12 @@ def job_errors(unreadable: str, went_wrong: str, what: str) -> Iterator[None]:
     except Exception as error:  # noqa: BLE001 - any failure must reach the person, not vanish
         log.error("%s failed: %s", what, type(error).__name__)
         raise JobFailed(went_wrong) from None
+
+
+def ask_folder(parent: QWidget, near: Path, title: str) -> Path | None:
+    """Ask where the files should go, starting beside `near` (the workspace); None if cancelled."""
+    chosen = QFileDialog.getExistingDirectory(parent, title, str(near.parent))
+    return Path(chosen) if chosen else None
 
 
 class JobRun(QObject):

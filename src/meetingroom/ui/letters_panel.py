@@ -21,7 +21,7 @@ from meetingroom.store.followup import letters
 from meetingroom.ui.distribution_panel import SentDialog
 from meetingroom.ui.fairness_model import TextTable
 from meetingroom.ui.form_fields import scrolled_page
-from meetingroom.ui.job_run import JobRun
+from meetingroom.ui.job_run import JobRun, ask_folder
 from meetingroom.ui.labels import format_label, label
 from meetingroom.ui.outcome_commands import MarkLettersSent
 from meetingroom.ui.session import WorkspaceSession
@@ -159,11 +159,9 @@ class LettersPanel(QWidget):
 
     # -- making and sending ------------------------------------------------------------------------
     def make_letters(self) -> None:
-        from meetingroom.ui.letters_run import ask_folder
-
         if self.meeting_id is None:
             return
-        folder = ask_folder(self, self.session, _t("Choose a folder for the letters"))
+        folder = ask_folder(self, self.session.path, _t("Choose a folder for the letters"))
         if folder is not None:
             self.start_letters(folder)
 
@@ -176,11 +174,11 @@ class LettersPanel(QWidget):
         return self.run
 
     def make_minutes(self) -> None:
-        from meetingroom.ui.letters_run import MinutesRun, ask_folder
+        from meetingroom.ui.letters_run import MinutesRun
 
         if self.meeting_id is None:
             return
-        folder = ask_folder(self, self.session, _t("Choose a folder for the minutes"))
+        folder = ask_folder(self, self.session.path, _t("Choose a folder for the minutes"))
         if folder is not None:
             self.run = MinutesRun(self, self.session, self.meeting_id, folder)
 

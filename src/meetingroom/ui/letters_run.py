@@ -14,7 +14,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from meetingroom.documents.letters import LetterEntry, needs_audio, write_letters, write_minutes
 from meetingroom.documents.meeting_record import read_meeting_record
@@ -142,8 +142,3 @@ class ParticipationRun(JobRun):
 
     def _failed_title(self) -> str:
         return _t("The record of participation could not be made")
-
-
-def ask_folder(parent: QWidget, session: WorkspaceSession, title: str) -> Path | None:
-    chosen = QFileDialog.getExistingDirectory(parent, title, str(session.path.parent))
-    return Path(chosen) if chosen else None

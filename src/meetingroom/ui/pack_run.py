@@ -13,7 +13,7 @@ import contextlib
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QPushButton, QWidget
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from meetingroom.documents.packs import (
     PackEntry,
@@ -24,7 +24,7 @@ from meetingroom.documents.packs import (
 from meetingroom.speech.process import SpeechProcess
 from meetingroom.store import Workspace
 from meetingroom.ui.document_job import Cancelled, JobFailed, Progress
-from meetingroom.ui.job_run import JobRun, job_errors
+from meetingroom.ui.job_run import JobRun, ask_folder, job_errors
 from meetingroom.ui.session import WorkspaceSession
 
 _CONTEXT = "pack_run"
@@ -86,11 +86,9 @@ def make_packs(parent: QWidget, session: WorkspaceSession, meeting_id: int,
     """Write every invited member's pack into `folder` (asked for when None), in the
     background. Returns the run (None when no folder was chosen); it ends with `done`."""
     if folder is None:
-        chosen = QFileDialog.getExistingDirectory(
-            parent, _t("Choose a folder for the members' packs"), str(session.path.parent))
-        if not chosen:
+        folder = ask_folder(parent, session.path, _t("Choose a folder for the members' packs"))
+        if folder is None:
             return None
-        folder = Path(chosen)
     return PackRun(parent, session, meeting_id, Path(folder))
 
 

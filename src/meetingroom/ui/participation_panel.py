@@ -4,13 +4,14 @@ taken, contributions made), made in their own format in the background."""
 from __future__ import annotations
 
 from datetime import date, timedelta
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QPushButton, QWidget
 
 from meetingroom.store import members
 from meetingroom.ui.form_fields import buddy, choices, choose, form, scrolled_page
-from meetingroom.ui.job_run import JobRun
+from meetingroom.ui.job_run import JobRun, ask_folder
 from meetingroom.ui.labels import format_label
 from meetingroom.ui.session import WorkspaceSession
 from meetingroom.ui.views.base import explanation
@@ -91,20 +92,17 @@ class ParticipationPanel(QWidget):
         return (start, end) if start <= end else (end, start)
 
     def make(self) -> None:
-        from meetingroom.ui.letters_run import ask_folder
-
-        folder = ask_folder(self, self.session, _t("Choose a folder for the record of participation"))
+        folder = ask_folder(self, self.session.path, _t("Choose a folder for the record of participation"))
         if folder is not None:
             self.start_making(folder)
 
-    def start_making(self, folder: object) -> JobRun | None:
-        from pathlib import Path
-
+    def start_making(self, folder: Path) -> JobRun | None:
+        """Make the chosen member's record for the period into `folder`, in the background."""
         from meetingroom.ui.letters_run import ParticipationRun
 
         member_id = self.member.currentData()
         if member_id is None:
             return None
         start, end = self.period()
-        self.run = ParticipationRun(self, self.session, int(member_id), start, end, Path(str(folder)))
+        self.run = ParticipationRun(self, self.session, int(member_id), start, end, folder)
         return self.run

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from meetingroom.domain.feedback import action_words
 from meetingroom.domain.outcomes import Action, Contribution, Decision, HowDecided
 from meetingroom.domain.people import Member
-from meetingroom.store import meetings, members
+from meetingroom.store import Workspace, meetings, members
 from meetingroom.store.outcomes import actions, contributions, decisions
 from meetingroom.ui.fairness_model import TextTable
 from meetingroom.ui.form_fields import scrolled_page
@@ -86,6 +86,46 @@ def how_words(decision: Decision) -> str:
             "%1", str(decision.votes_for or 0)).replace("%2", str(decision.votes_against or 0)).replace(
             "%3", str(decision.votes_abstaining or 0))
     return label(decision.how)
+
+
+def member_name(people: dict[int, Member], member_id: int | None) -> str:
+    """The name a record shows for a member: "Nobody named", or "A former member" once erased."""
+    member = people.get(member_id) if member_id is not None else None
+    if member is None:
+        return _t("Nobody named") if member_id is None else _t("A former member")
+    return _t("A former member") if member.erased else member.display_name
+
+
+def agenda_choices(ws: Workspace, meeting_id: int) -> list[tuple[int, str]]:
+    """(id, title) of the meeting's agenda items in order, breaks left out."""
+    try:
+        items = sorted(meetings.agenda_items(ws, meeting_id), key=lambda i: (i.position, i.id or 0))
+    except KeyError:
+        return []
+    return [(i.id, i.title) for i in items if i.id is not None and not i.is_break]
+
+
+def chosen_record(table: QTableView) -> Outcome | None:
+    """The record on the table's current row (its model is a RecordTable)."""
+    model = table.model()
+    assert isinstance(model, RecordTable)
+    row = table.currentIndex().row()
+    return model.records[row] if 0 <= row < len(model.records) else None
+
+
+def open_form(session: WorkspaceSession, before: Outcome, dialog: QDialog) -> QDialog:
+    """Open a record's form; OK records a new one, or the changes to a saved one, undoably."""
+    def save() -> None:
+        after = dialog.record()  # type: ignore[attr-defined]
+        if before.id is None:
+            session.undo_stack.push(AddOutcome(session.workspace, after))
+        elif after != before:
+            session.undo_stack.push(EditOutcome(session.workspace, before, after))
+
+    dialog.accepted.connect(save)
+    dialog.finished.connect(dialog.deleteLater)
+    dialog.open()
+    return dialog
 
 
 class KeysOnTable(QObject):
@@ -176,10 +216,7 @@ class RecordPanel(QWidget):
             self.refresh()
 
     def name(self, member_id: int | None) -> str:
-        member = self._names.get(member_id) if member_id is not None else None
-        if member is None:
-            return _t("Nobody named") if member_id is None else _t("A former member")
-        return _t("A former member") if member.erased else member.display_name
+        return member_name(self._names, member_id)
 
     def refresh(self) -> None:
         ws = self.session.workspace
@@ -190,11 +227,7 @@ class RecordPanel(QWidget):
         found_said: list[Contribution] = []
         self.items, self.people = [], []
         if mid is not None:
-            try:
-                items = sorted(meetings.agenda_items(ws, mid), key=lambda i: (i.position, i.id or 0))
-            except KeyError:
-                items = []
-            self.items = [(i.id, i.title) for i in items if i.id is not None and not i.is_break]
+            self.items = agenda_choices(ws, mid)
             wanted = set(meetings.invited_member_ids(ws, mid)) | {a.member_id for a in meetings.attendance(ws, mid)}
             self.people = [(i, m.display_name) for i, m in self._names.items() if i in wanted and not m.erased]
             found_decisions, found_actions, found_said = decisions(ws, mid), actions(ws, mid), contributions(ws, mid)
@@ -219,11 +252,7 @@ class RecordPanel(QWidget):
 
     # -- changing ------------------------------------------------------------------------------
     def chosen(self, key: str) -> Outcome | None:
-        table = self.tables[key]
-        model = table.model()
-        assert isinstance(model, RecordTable)
-        row = table.currentIndex().row()
-        return model.records[row] if 0 <= row < len(model.records) else None
+        return chosen_record(self.tables[key])
 
     def _current(self) -> tuple[int | None, int | None]:
         return self.current() if self.current is not None else (None, None)
@@ -269,16 +298,4 @@ class RecordPanel(QWidget):
         return ContributionDialog(record, self.items, self.people, self)
 
     def _open(self, record: Outcome) -> None:
-        dialog = self.dialog_for(record)
-        dialog.accepted.connect(lambda: self._save(record, dialog))
-        dialog.finished.connect(dialog.deleteLater)
-        self.dialog = dialog
-        dialog.open()
-
-    def _save(self, before: Outcome, dialog: QDialog) -> None:
-        after = dialog.record()  # type: ignore[attr-defined]
-        ws = self.session.workspace
-        if before.id is None:
-            self.session.undo_stack.push(AddOutcome(ws, after))
-        elif after != before:
-            self.session.undo_stack.push(EditOutcome(ws, before, after))
+        self.dialog = open_form(self.session, record, self.dialog_for(record))
