@@ -77,6 +77,7 @@ Data = dict[str, Any]
 _GROUP_SETTINGS = (
     "purpose", "terms_of_reference", "can_change", "cannot_change", "meeting_minutes",
     "papers_deadline_days", "feedback_deadline_days", "max_stretch_minutes", "turn_seconds",
+    "payment_how_to_claim", "payment_days",
 )
 _MEMBER_TEXT = (
     "preferred_name", "pronunciation", "pronouns", "organisation", "contact_details",

@@ -178,6 +178,26 @@ def test_an_older_workspace_is_migrated_in_order(workspace_path: Path) -> None:
         assert group is not None and group.name == "Migrated"
 
 
+def test_a_version_1_workspace_gains_the_payment_policy_and_keeps_its_group(workspace_path: Path) -> None:
+    raw = sqlite3.connect(workspace_path)
+    raw.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    raw.executescript(MIGRATIONS[0])
+    raw.execute("INSERT INTO group_info (name, feedback_deadline_days) VALUES ('Old group', 21)")
+    raw.execute("PRAGMA user_version = 1")
+    raw.commit()
+    raw.close()
+    with Workspace.open(workspace_path) as ws:
+        group = get_group(ws)
+        assert group is not None
+        assert (group.name, group.feedback_deadline_days) == ("Old group", 21)
+        assert (group.payment_how_to_claim, group.payment_days) == ("", 0)
+        group.payment_how_to_claim, group.payment_days = "Ask the chair", 14
+        save_group(ws, group)
+    with Workspace.open(workspace_path) as ws:
+        group = get_group(ws)
+        assert group is not None and (group.payment_how_to_claim, group.payment_days) == ("Ask the chair", 14)
+
+
 def test_open_missing_path_says_so(tmp_path: Path) -> None:
     with pytest.raises(WorkspaceError, match="no workspace at this path"):
         Workspace.open(tmp_path / "nowhere.meetingroom")

@@ -166,6 +166,26 @@ def test_number_boxes_typed_and_stepped(panel: GroupSettingsPanel, qtbot) -> Non
     assert (group(panel).papers_deadline_days, group(panel).feedback_deadline_days) == (10, 13)
 
 
+def test_the_payment_policy_by_keyboard(panel: GroupSettingsPanel, qtbot) -> None:  # type: ignore[no-untyped-def]
+    assert group(panel).payment_days == 10
+    assert panel.how_to_claim.toPlainText().startswith("Fill in the claim form")
+    focus(panel.how_to_claim, qtbot)
+    qtbot.keyClick(panel.how_to_claim, Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(panel.how_to_claim, "Ask Rhiannon for a claim form.")
+    qtbot.keyClick(panel.how_to_claim, Key.Key_Tab)
+    assert QApplication.focusWidget() is panel.payment_days
+    assert group(panel).payment_how_to_claim == "Ask Rhiannon for a claim form."
+    panel.payment_days.selectAll()
+    qtbot.keyClicks(panel.payment_days, "0")
+    qtbot.keyClick(panel.payment_days, Key.Key_Return)
+    assert group(panel).payment_days == 0
+    assert panel.payment_days.text() == "Not said"
+    panel.session.undo_stack.undo()
+    assert group(panel).payment_days == 10 and panel.payment_days.value() == 10
+    panel.session.undo_stack.undo()
+    assert group(panel).payment_how_to_claim.startswith("Fill in the claim form")
+
+
 def test_speaking_turn_in_seconds_or_minutes_and_seconds(panel: GroupSettingsPanel, qtbot) -> None:  # type: ignore[no-untyped-def]
     focus(panel.turn_length, qtbot)
     panel.turn_length.selectAll()

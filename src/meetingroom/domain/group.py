@@ -46,3 +46,5 @@ class Group:
     turn_seconds: int = 180
     queue_policy: QueuePolicy = QueuePolicy.FAIR
     times_to_avoid: tuple[AvoidTime, ...] = field(default_factory=tuple)
+    payment_how_to_claim: str = ""  # the group's payment policy, told in members' letters
+    payment_days: int = 0  # how many days payment takes; 0 when the group has not said

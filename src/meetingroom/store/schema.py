@@ -283,7 +283,14 @@ CREATE TABLE glossary_term (
 );
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1,)
+# The group's payment policy, shown in members' letters: how to claim, and how many days
+# payment takes (0: not said).
+_V2 = """
+ALTER TABLE group_info ADD COLUMN payment_how_to_claim TEXT NOT NULL DEFAULT '';
+ALTER TABLE group_info ADD COLUMN payment_days INTEGER NOT NULL DEFAULT 0;
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2)
 CURRENT_VERSION = len(MIGRATIONS)
 
 

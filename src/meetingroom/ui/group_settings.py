@@ -98,6 +98,7 @@ class GroupSettingsPanel(QWidget):
         column = QVBoxLayout(self.content)
         column.addWidget(self._about_box())
         column.addWidget(self._defaults_box())
+        column.addWidget(self._payment_box())
         column.addWidget(self._avoid_box())
         column.addStretch(1)
         layout = QVBoxLayout(self)
@@ -181,6 +182,27 @@ class GroupSettingsPanel(QWidget):
             "queue_policy", QueuePolicy(self.queue_policy.currentData()), self.tr("Change queue order")))
         return box
 
+    def _payment_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Payment policy"))
+        rows = form()
+        box.setLayout(rows)
+        hint = QLabel(self.tr("Every member's follow-up letter tells them how to claim and how "
+                              "long payment takes."))
+        hint.setWordWrap(True)
+        rows.addRow(hint)
+        self.how_to_claim = TextBox(3)
+        self.payment_days = number_box(0, 120, self.tr(" days"))
+        self.payment_days.setSpecialValueText(self.tr("Not said"))
+        rows.addRow(buddy(self.tr("How to clai&m payment and expenses:"), self.how_to_claim,
+                          self.tr("How to claim payment and expenses")), self.how_to_claim)
+        rows.addRow(buddy(self.tr("Pa&yment takes:"), self.payment_days,
+                          self.tr("How many days payment takes")), self.payment_days)
+        self.how_to_claim.editingFinished.connect(
+            lambda: self._commit_text("payment_how_to_claim", self.how_to_claim))
+        self.payment_days.valueChanged.connect(lambda value: self._commit(
+            "payment_days", value, self.tr("Change how long payment takes"), True))
+        return box
+
     def _avoid_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Times to avoid"))
         column = QVBoxLayout(box)
@@ -223,7 +245,8 @@ class GroupSettingsPanel(QWidget):
             return
         for field_name, box in (("name", self.group_name), ("purpose", self.purpose),
                                 ("terms_of_reference", self.terms), ("can_change", self.can_change),
-                                ("cannot_change", self.cannot_change)):
+                                ("cannot_change", self.cannot_change),
+                                ("payment_how_to_claim", self.how_to_claim)):
             self._show(field_name, getattr(group, field_name), partial(_put_text, box))
         self._show("involvement_level", group.involvement_level, lambda v: choose(self.involvement, v))
         if "member" in tables or self._shown.get("contact_member_id", -1) != group.contact_member_id:
@@ -232,7 +255,8 @@ class GroupSettingsPanel(QWidget):
         for field_name, spin in (("meeting_minutes", self.meeting_minutes),
                                  ("papers_deadline_days", self.papers_days),
                                  ("feedback_deadline_days", self.feedback_days),
-                                 ("max_stretch_minutes", self.stretch)):
+                                 ("max_stretch_minutes", self.stretch),
+                                 ("payment_days", self.payment_days)):
             self._show(field_name, getattr(group, field_name), partial(_put_number, spin))
         self._show("turn_seconds", group.turn_seconds, self._put_turn)
         self._show("queue_policy", group.queue_policy, lambda v: choose(self.queue_policy, v))
@@ -299,7 +323,8 @@ class GroupSettingsPanel(QWidget):
         words = {"purpose": self.tr("Change purpose"),
                  "terms_of_reference": self.tr("Change terms of reference"),
                  "can_change": self.tr("Change what the group can change"),
-                 "cannot_change": self.tr("Change what the group cannot change")}
+                 "cannot_change": self.tr("Change what the group cannot change"),
+                 "payment_how_to_claim": self.tr("Change how to claim payment")}
         self._commit(field_name, box.toPlainText().strip(), words[field_name])
 
     def _commit_turn(self) -> None:
