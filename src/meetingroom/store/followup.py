@@ -6,7 +6,6 @@ version (its format and when it was made) and keeps when and how the last one wa
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -103,13 +102,9 @@ def payments(ws: Workspace, meeting_id: int) -> list[Payment]:
 
 
 def add_evaluation(ws: Workspace, evaluation: Evaluation) -> int:
-    with ws.transaction() as connection:
-        new_id = insert(ws, "evaluation", evaluation, skip=("answers",))
-        connection.execute("UPDATE evaluation SET answers = ? WHERE id = ?",
-                           (json.dumps(evaluation.answers), new_id))
-    return new_id
+    return insert(ws, "evaluation", evaluation)
 
 
 def evaluations(ws: Workspace, meeting_id: int) -> list[Evaluation]:
-    return [build(Evaluation, r, answers=json.loads(r["answers"])) for r in ws.query(
+    return [build(Evaluation, r) for r in ws.query(
         "SELECT * FROM evaluation WHERE meeting_id = ? ORDER BY id", (meeting_id,))]

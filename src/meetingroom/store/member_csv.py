@@ -13,7 +13,6 @@ from __future__ import annotations
 import csv
 import dataclasses
 import io
-import os
 import sqlite3
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -42,6 +41,7 @@ from meetingroom.store.member_sheet import (
     read_member_sheet,
     unguard_formula,
 )
+from meetingroom.store.private_file import write_private
 from meetingroom.store.rows import build, to_sql
 from meetingroom.store.workspace import Workspace
 
@@ -230,14 +230,5 @@ def export_member_sheet(ws: Workspace) -> tuple[bytes, int]:
 def write_member_file(ws: Workspace, path: Path) -> int:
     """Write the export to `path` (owner-only, replaced in one step); return how many people."""
     data, count = export_member_sheet(ws)
-    path = Path(path)
-    partial = path.with_name(f".{path.name}.{os.getpid()}.part")
-    fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(partial, path)
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
+    write_private(path, data)
     return count

@@ -1,4 +1,5 @@
-"""Decisions, actions and contributions ("you said, we did").
+"""Decisions, actions and contributions ("you said, we did"), and what follows a meeting for
+each member: payments and evaluation forms.
 
 Each kind can be added, changed, removed and put back with its old id (so undo restores the
 very record a letter or an answer refers to).
@@ -6,35 +7,38 @@ very record a letter or an answer refers to).
 
 from __future__ import annotations
 
+from meetingroom.domain.followup import Evaluation, Payment
 from meetingroom.domain.outcomes import Action, Contribution, Decision
 from meetingroom.store.rows import build, insert, insert_keeping_id, update
 from meetingroom.store.workspace import Workspace
 
-_TABLES: dict[type, str] = {Decision: "decision", Action: "action", Contribution: "contribution"}
+Record = Decision | Action | Contribution | Payment | Evaluation
+_TABLES: dict[type, str] = {Decision: "decision", Action: "action", Contribution: "contribution",
+                            Payment: "payment", Evaluation: "evaluation"}
 
 
-def table_of(record: Decision | Action | Contribution) -> str:
+def table_of(record: Record) -> str:
     return _TABLES[type(record)]
 
 
-def add_outcome(ws: Workspace, record: Decision | Action | Contribution) -> int:
-    """Save a new decision, action or contribution; sets and returns its id."""
+def add_outcome(ws: Workspace, record: Record) -> int:
+    """Save a new decision, action, contribution, payment or evaluation; sets and returns its id."""
     return insert(ws, table_of(record), record)
 
 
-def save_outcome(ws: Workspace, record: Decision | Action | Contribution) -> None:
-    """Write a saved decision, action or contribution back as it is now."""
+def save_outcome(ws: Workspace, record: Record) -> None:
+    """Write a saved record back as it is now."""
     update(ws, table_of(record), record)
 
 
-def remove_outcome(ws: Workspace, record: Decision | Action | Contribution) -> None:
+def remove_outcome(ws: Workspace, record: Record) -> None:
     table = table_of(record)
     with ws.transaction() as connection:
         connection.execute(f"DELETE FROM {table} WHERE id = ?", (record.id,))  # noqa: S608
         ws.touch(table)
 
 
-def restore_outcome(ws: Workspace, record: Decision | Action | Contribution) -> None:
+def restore_outcome(ws: Workspace, record: Record) -> None:
     """Put a removed record back with the id it had."""
     table = table_of(record)
     with ws.transaction() as connection:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 import sqlite3
 import types
 import typing
@@ -24,6 +25,8 @@ def to_sql(value: Any) -> Any:
         return int(value)
     if isinstance(value, datetime | date):
         return value.isoformat()
+    if isinstance(value, dict):  # kept as JSON text, such as an evaluation's answers
+        return json.dumps(value, sort_keys=True, ensure_ascii=False)
     return value
 
 
@@ -107,6 +110,8 @@ def _converters(cls: type) -> dict[str, Converter]:
         kind = _plain_type(hint)
         if isinstance(kind, type) and issubclass(kind, Enum | bool | datetime | date):
             converters[name] = partial(from_sql, hint)
+        elif typing.get_origin(kind) is dict:
+            converters[name] = json.loads
         else:
             converters[name] = _same
     return converters

@@ -7,7 +7,6 @@ people's contributions and comments are never included, only the person's own re
 from __future__ import annotations
 
 import json
-import os
 from datetime import date, datetime
 from pathlib import Path
 
@@ -16,6 +15,7 @@ from meetingroom.domain.followup import EVALUATION_QUESTIONS
 from meetingroom.domain.people import Member
 from meetingroom.store import conduct
 from meetingroom.store.members import get_member
+from meetingroom.store.private_file import write_private
 from meetingroom.store.workspace import Workspace
 
 _WORDS = {
@@ -100,12 +100,7 @@ def person_export(ws: Workspace, member_id: int, *, now: datetime | None = None)
 
 def write_person_export(ws: Workspace, member_id: int, path: Path) -> Path:
     """Write `person_export` to `path` as UTF-8 that only its owner can read."""
-    path = Path(path)
-    text = person_export(ws, member_id)
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-        handle.write(text)
-    return path
+    return write_private(path, person_export(ws, member_id).encode("utf-8"))
 
 
 def _details(report: _Report, m: Member) -> None:
