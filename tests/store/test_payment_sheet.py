@@ -43,7 +43,7 @@ def test_the_held_meetings_payments_with_names_and_amounts(ws: Workspace, tmp_pa
     assert len(table) == 1 + 9 == 1 + len(rows)
     held = list_meetings(ws)[0]
     assert {row[1] for row in table[1:]} == {held.start.date().isoformat()}
-    # 6 involvement payments of £75, care £36, travel £4.80 and £22.60: £509.40 in all.
+    # 6 involvement payments of £75, care £36, travel £4.80 and £22.60: £513.40 in all.
     assert sum(round(float(row[6]) * 100) for row in table[1:]) == 6 * 7500 + 3600 + 480 + 2260
     marcus = [row for row in table[1:] if row[5] == "Travel expenses" and row[7] == "Claimed"]
     assert len(marcus) == 1 and marcus[0][6] == "22.60"

@@ -3,9 +3,11 @@ lists as tall as their rows, forms that wrap at large text sizes, and labelled f
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
+    QDate,
     QEvent,
     QModelIndex,
     QPersistentModelIndex,
@@ -19,6 +21,7 @@ from PySide6.QtGui import QFocusEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
+    QDateEdit,
     QDialog,
     QFormLayout,
     QLabel,
@@ -150,6 +153,22 @@ def scrolling(content: QWidget) -> QScrollArea:
     area.setFrameShape(QScrollArea.Shape.NoFrame)
     area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     return area
+
+
+def date_box(day: date, name: str) -> QDateEdit:
+    """A date written out in full ("3 November 2026"), with a calendar to pick from."""
+    box = QDateEdit(QDate(day))
+    box.setDisplayFormat("d MMMM yyyy")
+    box.setCalendarPopup(True)
+    box.setAccessibleName(name)
+    return box
+
+
+def period_of(start: QDateEdit, end: QDateEdit) -> tuple[date, date]:
+    """The period two date boxes give, earlier day first whichever way round they were set."""
+    first, last = start.date().toPython(), end.date().toPython()
+    assert isinstance(first, date) and isinstance(last, date)
+    return (first, last) if first <= last else (last, first)
 
 
 def number_box(low: int, high: int, suffix: str, step: int = 1) -> QSpinBox:

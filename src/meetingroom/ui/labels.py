@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication
 
 from meetingroom.domain.agenda import ItemPurpose
 from meetingroom.domain.conduct import CardKind, TurnKind, TurnMode
+from meetingroom.domain.followup import PaymentKind, PaymentStatus
 from meetingroom.domain.group import InvolvementLevel, QueuePolicy
 from meetingroom.domain.meeting import MeetingMode, MeetingStatus, VenueFeature
 from meetingroom.domain.outcomes import ActionStatus, ContributionStatus, HowDecided
@@ -109,6 +110,12 @@ def _words() -> list[tuple[Enum, str]]:
         (Channel.BY_HAND, _t("By hand")),
         (Channel.TEXT, _t("Text message")),
         (Channel.PHONE, _t("Phone")),
+        (PaymentKind.INVOLVEMENT, _t("Involvement payment")),
+        (PaymentKind.TRAVEL, _t("Travel")),
+        (PaymentKind.CARE, _t("Care")),
+        (PaymentKind.OTHER, _t("Other expenses")),
+        (PaymentStatus.CLAIMED, _t("Claimed, not paid yet")),
+        (PaymentStatus.PAID, _t("Paid")),
     ]
 
 

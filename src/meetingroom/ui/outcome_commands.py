@@ -1,5 +1,5 @@
 """Undoable recording of what a meeting produced: decisions, actions and what members said,
-and the answers to them; and marking feedback letters as sent. Commands change the store,
+and the answers to them; payments and evaluation forms; and marking feedback letters as sent. Commands change the store,
 never widgets; views follow the change signal."""
 
 from __future__ import annotations
@@ -11,14 +11,20 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
-from meetingroom.domain.followup import Letter
+from meetingroom.domain.followup import Evaluation, Letter, Payment
 from meetingroom.domain.outcomes import Action, Contribution, Decision
 from meetingroom.store import Workspace
 from meetingroom.store.followup import set_letters_sent
-from meetingroom.store.outcomes import add_outcome, remove_outcome, restore_outcome, save_outcome
+from meetingroom.store.outcomes import (
+    Record,
+    add_outcome,
+    remove_outcome,
+    restore_outcome,
+    save_outcome,
+)
 from meetingroom.ui.commands import EditRecord
 
-Outcome = Decision | Action | Contribution
+Outcome = Record  # a decision, action, contribution, payment or evaluation form
 
 
 def _t(text: str) -> str:
@@ -26,8 +32,9 @@ def _t(text: str) -> str:
 
 
 def what(record: Outcome) -> str:
-    """"decision", "action" or "contribution", for the undo text."""
-    return {Decision: _t("decision"), Action: _t("action"), Contribution: _t("contribution")}[type(record)]
+    """"decision", "action", "contribution", "payment" or "evaluation form", for the undo text."""
+    return {Decision: _t("decision"), Action: _t("action"), Contribution: _t("contribution"),
+            Payment: _t("payment"), Evaluation: _t("evaluation form")}[type(record)]
 
 
 class AddOutcome(QUndoCommand):

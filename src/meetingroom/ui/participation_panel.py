@@ -6,11 +6,19 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDate
-from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QPushButton, QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from meetingroom.store import members
-from meetingroom.ui.form_fields import buddy, choices, choose, form, scrolled_page
+from meetingroom.ui.form_fields import (
+    buddy,
+    choices,
+    choose,
+    date_box,
+    form,
+    period_of,
+    scrolled_page,
+)
 from meetingroom.ui.job_run import JobRun, ask_folder
 from meetingroom.ui.labels import format_label
 from meetingroom.ui.session import WorkspaceSession
@@ -21,14 +29,6 @@ _TABLES = frozenset({"member"})
 
 def _t(text: str) -> str:
     return QCoreApplication.translate("participation_panel", text)
-
-
-def _date_box(day: date, name: str) -> QDateEdit:
-    box = QDateEdit(QDate(day))
-    box.setDisplayFormat("d MMMM yyyy")
-    box.setCalendarPopup(True)
-    box.setAccessibleName(name)
-    return box
 
 
 class ParticipationPanel(QWidget):
@@ -45,8 +45,8 @@ class ParticipationPanel(QWidget):
         fields = form()
         self.member = choices([])
         self.member.setEditable(False)
-        self.start = _date_box(today - timedelta(days=365), _t("From"))
-        self.end = _date_box(today, _t("Up to and including"))
+        self.start = date_box(today - timedelta(days=365), _t("From"))
+        self.end = date_box(today, _t("Up to and including"))
         self.format = explanation("")
         fields.addRow(buddy(_t("Mem&ber:"), self.member, _t("Member")), self.member)
         fields.addRow(buddy(_t("Startin&g on:"), self.start, _t("From")), self.start)
@@ -87,9 +87,7 @@ class ParticipationPanel(QWidget):
                             if member is not None else "")
 
     def period(self) -> tuple[date, date]:
-        start, end = self.start.date().toPython(), self.end.date().toPython()
-        assert isinstance(start, date) and isinstance(end, date)
-        return (start, end) if start <= end else (end, start)
+        return period_of(self.start, self.end)
 
     def make(self) -> None:
         folder = ask_folder(self, self.session.path, _t("Choose a folder for the record of participation"))

@@ -1,0 +1,290 @@
+"""Payments and expenses for one meeting: involvement payments, travel, care and other
+costs, each claimed or paid; and the payments of a period exported for a finance team.
+
+Insert adds, Return changes, Delete removes and "Mark paid" marks the chosen one paid; every
+change is undoable. Each member's feedback letter tells them what they claimed and what is
+paid, with the group's payment policy.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from meetingroom.domain.followup import Payment, PaymentKind, PaymentStatus
+from meetingroom.domain.minutes_words import money
+from meetingroom.domain.people import Member
+from meetingroom.store import meetings, members
+from meetingroom.store.followup import payments
+from meetingroom.store.payment_sheet import write_finance_file
+from meetingroom.ui.form_fields import buddy, choices, choose, date_box, fit_width, form, period_of
+from meetingroom.ui.labels import label
+from meetingroom.ui.outcome_commands import EditOutcome, RemoveOutcome
+from meetingroom.ui.record_panel import (
+    KeysOnTable,
+    RecordTable,
+    chosen_record,
+    member_name,
+    open_form,
+    wrapped_columns,
+)
+from meetingroom.ui.session import WorkspaceSession
+from meetingroom.ui.views.base import explanation, records_table
+
+_TABLES = frozenset({"payment", "member", "invitation", "attendance", "meeting"})
+Choices = list[tuple[int, str]]
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("payments_panel", text)
+
+
+def payments_summary(found: list[Payment]) -> str:
+    """"9 payments for 7 people: £509.40 in all; £396.80 paid, £112.60 still to pay."."""
+    if not found:
+        return _t("No payments or expenses have been recorded for this meeting.")
+    total = sum(p.amount_pence for p in found)
+    paid = sum(p.amount_pence for p in found if p.status is PaymentStatus.PAID)
+    return (_t("%1 payments for %2 people: %3 in all; %4 paid, %5 still to pay.")
+            .replace("%1", str(len(found))).replace("%2", str(len({p.member_id for p in found})))
+            .replace("%3", money(total)).replace("%4", money(paid)).replace("%5", money(total - paid)))
+
+
+class PaymentDialog(QDialog):
+    """The form for one payment or expenses claim: who, what for, how much, claimed or paid."""
+
+    def __init__(self, payment: Payment, people: Choices, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._payment = payment
+        title = _t("Record a payment") if payment.id is None else _t("Change a payment")
+        self.setWindowTitle(title)
+        self.setAccessibleName(title)
+        layout = QVBoxLayout(self)
+        rows = form()
+        self.member = choices([(words, i) for i, words in people])
+        choose(self.member, payment.member_id)
+        self.kind = choices([(label(kind), kind) for kind in PaymentKind])
+        choose(self.kind, payment.kind)
+        self.amount = QDoubleSpinBox()
+        self.amount.setRange(0, 100_000)
+        self.amount.setDecimals(2)
+        self.amount.setPrefix("£")
+        self.amount.setValue(payment.amount_pence / 100)
+        self.status = choices([(label(status), status) for status in PaymentStatus])
+        choose(self.status, payment.status)
+        for words, name, field in ((_t("&Who:"), _t("Who"), self.member),
+                                   (_t("What &for:"), _t("What for"), self.kind),
+                                   (_t("&Amount:"), _t("Amount in pounds"), self.amount),
+                                   (_t("&Claimed or paid:"), _t("Claimed or paid"), self.status)):
+            rows.addRow(buddy(words, field, name), field)
+        layout.addLayout(rows)
+        self.missing = explanation("")
+        layout.addWidget(self.missing)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.amount.valueChanged.connect(self._check)
+        self._check()
+        fit_width(self, 50)
+
+    def _check(self) -> None:
+        has_amount = self.amount.value() > 0
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(has_amount)
+        self.missing.setText("" if has_amount else _t("Write how much, in pounds and pence."))
+        self.missing.setVisible(not has_amount)
+
+    def record(self) -> Payment:
+        return dataclasses.replace(
+            self._payment, member_id=int(self.member.currentData()), kind=PaymentKind(self.kind.currentData()),
+            amount_pence=round(self.amount.value() * 100), status=PaymentStatus(self.status.currentData()))
+
+
+class FinancePeriodDialog(QDialog):
+    """Which meetings' payments go to finance: from one day to another, both included."""
+
+    def __init__(self, start: date, end: date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        title = _t("Export payments for finance")
+        self.setWindowTitle(title)
+        self.setAccessibleName(title)
+        layout = QVBoxLayout(self)
+        layout.addWidget(explanation(_t(
+            "The spreadsheet lists every payment for the meetings in this period, with each "
+            "person's full name and how they asked to be paid. Keep it safe: it is personal data.")))
+        rows = form()
+        self.start, self.end = date_box(start, _t("Meetings from")), date_box(end, _t("Up to and including"))
+        rows.addRow(buddy(_t("Meetings &from:"), self.start, _t("Meetings from")), self.start)
+        rows.addRow(buddy(_t("&Up to and including:"), self.end, _t("Up to and including")), self.end)
+        layout.addLayout(rows)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        fit_width(self, 50)
+
+
+def month_of(day: date) -> tuple[date, date]:
+    """The first and last day of the calendar month `day` is in."""
+    first = day.replace(day=1)
+    following = (first + timedelta(days=32)).replace(day=1)
+    return first, following - timedelta(days=1)
+
+
+class PaymentsPanel(QWidget):
+    def __init__(self, session: WorkspaceSession, meeting_id: int | None = None) -> None:
+        super().__init__()
+        self.session = session
+        self.meeting_id = meeting_id
+        self.dialog: QDialog | None = None
+        self.people: dict[int, Member] = {}
+        self.choices: Choices = []
+        layout = QVBoxLayout(self)
+        layout.addWidget(explanation(_t(
+            "Involvement payments and expenses for this meeting. Insert adds, Return changes, "
+            "Delete removes; Ctrl+Z undoes. Each member's letter says what they claimed, what is "
+            "paid and how to claim.")))
+        self.summary = explanation("")
+        layout.addWidget(self.summary)
+        self.model = RecordTable([_t("Who"), _t("What for"), _t("Amount"), _t("Claimed or paid")], self)
+        self.table = wrapped_columns(records_table(_t("Payments and expenses"), self.model), (0,))
+        caption = QLabel(_t("Pa&yments and expenses:"))
+        caption.setBuddy(self.table)
+        layout.addWidget(caption)
+        layout.addWidget(self.table, 1)
+        row = QHBoxLayout()
+        self.add_button = QPushButton(_t("Record a payment…"))
+        self.change_button = QPushButton(_t("Change…"))
+        self.remove_button = QPushButton(_t("Remove"))
+        self.paid_button = QPushButton(_t("Mark pai&d"))
+        self.export_button = QPushButton(_t("Export for finance…"))
+        for button, key in ((self.add_button, _t("Insert")), (self.change_button, _t("Return")),
+                            (self.remove_button, _t("Delete"))):
+            button.setToolTip(_t("In the list: %1").replace("%1", key))
+        self.change_button.setAccessibleName(_t("Change the chosen payment"))
+        self.remove_button.setAccessibleName(_t("Remove the chosen payment"))
+        self.paid_button.setAccessibleName(_t("Mark the chosen payment paid"))
+        for button in (self.add_button, self.change_button, self.remove_button, self.paid_button):
+            row.addWidget(button)
+        row.addStretch(1)
+        row.addWidget(self.export_button)
+        layout.addLayout(row)
+        self.message = explanation("")
+        self.message.setVisible(False)
+        layout.addWidget(self.message)
+        self.add_button.clicked.connect(self.add)
+        self.change_button.clicked.connect(self.change)
+        self.remove_button.clicked.connect(self.remove)
+        self.paid_button.clicked.connect(self.mark_paid)
+        self.export_button.clicked.connect(self.ask_export)
+        KeysOnTable(self.table, self.add, self.change, self.remove)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._enable())
+        session.changed.connect(self._on_changed)
+        self.refresh()
+
+    def set_meeting(self, meeting_id: int | None) -> None:
+        self.meeting_id = meeting_id
+        self.refresh()
+
+    def _on_changed(self, tables: frozenset[str]) -> None:
+        if tables & _TABLES:
+            self.refresh()
+
+    def refresh(self) -> None:
+        ws, mid = self.session.workspace, self.meeting_id
+        self.people = {m.id: m for m in members.list_members(ws) if m.id is not None}
+        found = payments(ws, mid) if mid is not None else []
+        if mid is not None:
+            wanted = set(meetings.invited_member_ids(ws, mid)) | {a.member_id for a in meetings.attendance(ws, mid)}
+            self.choices = sorted(((i, m.display_name) for i, m in self.people.items()
+                                   if i in wanted and not m.erased), key=lambda c: c[1].casefold())
+        shown = sorted(found, key=lambda p: (member_name(self.people, p.member_id).casefold(), p.id or 0))
+        self.model.set_records(list(shown), [
+            (member_name(self.people, p.member_id), label(p.kind), money(p.amount_pence), label(p.status))
+            for p in shown])
+        self.summary.setText(payments_summary(found) if mid is not None else _t("Choose a meeting."))
+        self._enable()
+
+    def _enable(self) -> None:
+        chosen = chosen_record(self.table)
+        self.add_button.setEnabled(self.meeting_id is not None and bool(self.choices))
+        self.change_button.setEnabled(chosen is not None)
+        self.remove_button.setEnabled(chosen is not None)
+        self.paid_button.setEnabled(isinstance(chosen, Payment) and chosen.status is PaymentStatus.CLAIMED)
+
+    # -- changing ------------------------------------------------------------------------------
+    def add(self) -> None:
+        if self.meeting_id is not None and self.choices:
+            self._open(Payment(self.meeting_id, self.choices[0][0], PaymentKind.INVOLVEMENT, 0))
+
+    def change(self) -> None:
+        chosen = chosen_record(self.table)
+        if isinstance(chosen, Payment):
+            self._open(chosen)
+
+    def _open(self, payment: Payment) -> None:
+        people = list(self.choices)
+        if payment.member_id not in dict(people):  # someone no longer invited, or erased
+            people.append((payment.member_id, member_name(self.people, payment.member_id)))
+        self.dialog = open_form(self.session, payment, PaymentDialog(payment, people, self))
+
+    def remove(self) -> None:
+        chosen = chosen_record(self.table)
+        if chosen is not None:
+            self.session.undo_stack.push(RemoveOutcome(self.session.workspace, chosen))
+
+    def mark_paid(self) -> None:
+        chosen = chosen_record(self.table)
+        if isinstance(chosen, Payment) and chosen.status is PaymentStatus.CLAIMED:
+            self.session.undo_stack.push(EditOutcome(
+                self.session.workspace, chosen, dataclasses.replace(chosen, status=PaymentStatus.PAID),
+                _t("Mark payment paid")))
+
+    # -- finance -------------------------------------------------------------------------------
+    def default_period(self) -> tuple[date, date]:
+        """The calendar month of the chosen meeting (or this month)."""
+        meeting = None
+        if self.meeting_id is not None:
+            meeting = next((m for m in meetings.list_meetings(self.session.workspace)
+                            if m.id == self.meeting_id), None)
+        return month_of(meeting.start.date() if meeting is not None else date.today())
+
+    def ask_export(self) -> None:
+        dialog = FinancePeriodDialog(*self.default_period(), parent=self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        start, end = period_of(dialog.start, dialog.end)
+        suggested = self.session.path.parent / f"payments {start:%Y-%m-%d} to {end:%Y-%m-%d}.csv"
+        chosen, _ = QFileDialog.getSaveFileName(self, _t("Save the payments spreadsheet as"),
+                                                str(suggested), _t("Spreadsheets (*.csv)"))
+        if chosen:
+            self.export_finance(Path(chosen), start, end)
+
+    def export_finance(self, path: Path, start: date, end: date) -> int | None:
+        """Write the period's payments to `path`; say how many and where, or what went wrong."""
+        try:
+            rows = write_finance_file(self.session.workspace, path, start, end)
+        except OSError as error:
+            self._say(_t("The spreadsheet was not saved: %1").replace("%1", error.strerror or str(error)))
+            return None
+        self._say(_t("%1 payments saved to %2. Only you can open the file on this computer.").replace(
+            "%1", str(len(rows))).replace("%2", str(path)))
+        return len(rows)
+
+    def _say(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
