@@ -1,7 +1,8 @@
-"""A large, realistic workspace for the start-up benchmark, written through the real store API.
+"""A large, realistic workspace for the benchmarks, written through the real store API.
 
-Deterministic for a given seed: the same arguments always give the same people, meetings
-and speaking turns. Run as `python tests/benchmarks/large_workspace.py OUT` to write one.
+Deterministic for a given seed: the same arguments always give the same people, meetings,
+speaking turns and follow-up (papers sent, cards, actions, letters, payments, evaluations).
+Run as `python tests/benchmarks/large_workspace.py OUT` to write one.
 """
 
 from __future__ import annotations
@@ -13,7 +14,16 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from meetingroom.domain.agenda import AgendaItem, ItemPurpose
-from meetingroom.domain.conduct import Pause, SpeakingTurn, TurnKind, TurnMode
+from meetingroom.domain.conduct import Card, CardKind, Pause, SpeakingTurn, TurnKind, TurnMode
+from meetingroom.domain.followup import (
+    EVALUATION_QUESTIONS,
+    Evaluation,
+    Letter,
+    LetterKind,
+    Payment,
+    PaymentKind,
+    PaymentStatus,
+)
 from meetingroom.domain.group import Group, InvolvementLevel
 from meetingroom.domain.meeting import (
     Attendance,
@@ -22,7 +32,15 @@ from meetingroom.domain.meeting import (
     MeetingMode,
     MeetingStatus,
 )
-from meetingroom.domain.outcomes import Contribution, ContributionStatus, Decision, HowDecided
+from meetingroom.domain.outcomes import (
+    Action,
+    ActionStatus,
+    Contribution,
+    ContributionStatus,
+    Decision,
+    HowDecided,
+)
+from meetingroom.domain.papers import Channel, Distribution
 from meetingroom.domain.people import (
     LARGE_PRINT_SIZES,
     AccessNeed,
@@ -32,7 +50,16 @@ from meetingroom.domain.people import (
     Member,
     Role,
 )
-from meetingroom.store import Workspace, conduct, groups, meetings, members, outcomes
+from meetingroom.store import (
+    Workspace,
+    conduct,
+    distribution,
+    followup,
+    groups,
+    meetings,
+    members,
+    outcomes,
+)
 
 # A fixed "today", so the same seed gives the same file on any day.
 TODAY = date(2025, 6, 2)
@@ -155,6 +182,50 @@ def _fill(ws: Workspace, rng: random.Random, member_count: int, meeting_count: i
                 "We changed the template." if answered else "",
                 ContributionStatus.ACTED_ON if answered else ContributionStatus.WAITING,
                 start + timedelta(days=10) if answered else None))
+
+    _fill_followup(ws, rng, held)
+
+
+def _fill_followup(ws: Workspace, rng: random.Random,
+                   held: list[tuple[int, datetime, list[int], list[int]]]) -> None:
+    """After each held meeting: papers sent to each invited member (most on time, some late,
+    some never), cards, actions, feedback letters (some late, some not sent), payments and
+    evaluation forms (some anonymous). Written after everything else, so what the generator
+    wrote before stays the same for a given seed."""
+    for meeting_id, start, invited, items in held:
+        sent = []
+        for member_id in invited:
+            days_before = rng.choices((10, 8, 7, 5, 2, None), weights=(6, 6, 3, 2, 1, 1))[0]
+            if days_before is not None:
+                sent.append(Distribution(meeting_id, member_id, FormatKind.STANDARD,
+                                         start - timedelta(days=days_before),
+                                         rng.choice(list(Channel))))
+        distribution.add_distributions(ws, sent)
+        for _ in range(rng.choices(range(7), weights=(3, 3, 3, 2, 2, 1, 1))[0]):
+            conduct.add_card(ws, Card(
+                meeting_id, rng.choices(list(CardKind), weights=(5, 2, 2, 1, 2))[0],
+                start + timedelta(minutes=rng.randrange(0, 90)),
+                rng.choice(invited) if rng.random() < 0.8 else None, rng.choice(items)))
+        for _ in range(rng.randrange(0, 5)):
+            outcomes.add_action(ws, Action(
+                meeting_id, "Write to the service manager and report back.", rng.choice(items),
+                rng.choice(invited), (start + timedelta(days=rng.randrange(7, 60))).date(),
+                rng.choices(list(ActionStatus), weights=(3, 6, 1))[0]))
+        for member_id in invited:
+            made = start + timedelta(days=rng.randrange(2, 12))
+            after = rng.choices((None, 1, 5, 20), weights=(1, 6, 3, 1))[0]
+            followup.add_letter(ws, Letter(
+                meeting_id, member_id, LetterKind.FEEDBACK, FormatKind.STANDARD, made,
+                sent_at=None if after is None else made + timedelta(days=after), channel="email"))
+        for member_id in rng.sample(invited, rng.randrange(0, 6)):
+            followup.add_payment(ws, Payment(
+                meeting_id, member_id, rng.choice(list(PaymentKind)), rng.choice((480, 2260, 7500)),
+                rng.choices(list(PaymentStatus), weights=(1, 4))[0]))
+        for member_id in rng.sample(invited, rng.randrange(0, 9)):
+            answers = {q: rng.randrange(1, 6) for q in EVALUATION_QUESTIONS if rng.random() < 0.9}
+            followup.add_evaluation(ws, Evaluation(
+                meeting_id, None if rng.random() < 0.3 else member_id, answers,
+                rng.choice(("", "", "Good meeting.", "Too many initials.", "The room was cold."))))
 
 
 def main(argv: list[str] | None = None) -> int:
