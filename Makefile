@@ -30,7 +30,7 @@ test-core: $(STAMP)
 	$(PY) -m pytest -q -m "not gui and not slow"
 
 # Each benchmark prints its figures next to a reference and its target.
-BENCHMARKS := run.py members_filter.py csv_import.py pack_heartbeat.py paper_large_print.py console_actions.py letters_heartbeat.py
+BENCHMARKS := run.py members_filter.py csv_import.py pack_heartbeat.py paper_large_print.py console_actions.py letters_heartbeat.py report.py
 
 bench: $(STAMP)
 	@for script in $(BENCHMARKS); do \

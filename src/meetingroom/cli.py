@@ -13,7 +13,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from meetingroom import __version__
+from meetingroom import __version__, cli_report
+from meetingroom.cli_report import add_report_parser
 from meetingroom.logs import set_up_logging
 from meetingroom.settings import TEXT_SCALE_MAX, TEXT_SCALE_MIN
 from meetingroom.store import Workspace, WorkspaceError
@@ -21,9 +22,6 @@ from meetingroom.store import Workspace, WorkspaceError
 if TYPE_CHECKING:
     from meetingroom.documents.model import Document, FormatProfile
 
-LATER = {
-    "report": "the involvement report",
-}
 
 
 class UsageError(Exception):
@@ -75,12 +73,12 @@ def build_parser() -> argparse.ArgumentParser:
     _add_folder_parser(commands, "letters",
                        "write each invited member's feedback letter after a meeting, in their format",
                        "the folder for the letters and manifest.json")
+    _add_folder_parser(commands, "evaluation-forms",
+                       "write each invited member's evaluation form for a meeting, in their format, "
+                       "and blank forms", "the folder for the forms and manifest.json")
     _add_check_parser(commands)
     _add_paper_parser(commands)
-
-    for name, what in LATER.items():
-        later = commands.add_parser(name, help=f"{what} (coming soon)")
-        later.add_argument("rest", nargs="*")
+    add_report_parser(commands)
     return parser
 
 
@@ -344,6 +342,42 @@ def cmd_letters(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_evaluation_forms(args: argparse.Namespace) -> int:
+    """An evaluation form per invited member, in their format, and blank forms in `blank/`."""
+    from meetingroom.documents.evaluation_forms import (
+        BLANK_FOLDER,
+        needs_audio,
+        write_evaluation_forms,
+    )
+    from meetingroom.documents.meeting_record import read_meeting_record
+
+    workspace = _workspace_path(args)
+    meeting_id = _meeting_for_folder(args)
+    if meeting_id is None:
+        return 1
+    with _open(workspace) as ws, contextlib.ExitStack() as stack:
+        try:
+            record = read_meeting_record(ws, meeting_id)
+            speech = _speech_if(needs_audio(record), stack)
+            entries = write_evaluation_forms(record, meeting_id, args.output, speech=speech)
+        except KeyError:
+            print(f"meetingroom: there is no meeting {meeting_id} in this workspace", file=sys.stderr)
+            return 1
+        except OSError as error:
+            print(f"meetingroom: the evaluation forms could not be written: {error.strerror or error}",
+                  file=sys.stderr)
+            return 1
+    files = sum(len(entry.files) for entry in entries)
+    others = sum(bool(entry.note) for entry in entries)
+    note = ""
+    if others:
+        note = (f"; {'1 is' if others == 1 else f'{others} are'} not in the member's own format "
+                f"and {'says' if others == 1 else 'say'} why")
+    print(f"Wrote {len(entries)} evaluation forms ({files} files) to {args.output}, and blank forms "
+          f"in standard print and easy read to {args.output / BLANK_FOLDER}{note}")
+    return 0
+
+
 def _add_check_parser(commands: argparse._SubParsersAction[_Parser]) -> None:
     check = commands.add_parser("check", help="check a paper for plain English (.txt, .md or .docx)")
     check.add_argument("file", type=Path, metavar="FILE")
@@ -492,6 +526,10 @@ def _paper_audio(document: Document, out: Path) -> int:
     return 0
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    return cli_report.cmd_report(args, _workspace_path(args), _open, UsageError)
+
+
 def run_app(args: argparse.Namespace) -> int:
     from meetingroom.themes import load_theme
 
@@ -513,17 +551,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     try:
         set_up_logging()
-        args, unknown = parser.parse_known_args(argv)
-        if unknown and args.command not in LATER:
-            raise UsageError(f"unrecognised arguments: {' '.join(unknown)}")
+        args = parser.parse_args(argv)
         if args.command is None:
             return run_app(args)
-        if args.command in LATER:
-            print(f"meetingroom {args.command}: not available yet ({LATER[args.command]} comes in a later version)",
-                  file=sys.stderr)
-            return 2
         return {"demo": cmd_demo, "meetings": cmd_meetings, "members": cmd_members,
                 "agenda": cmd_agenda, "check": cmd_check, "pack": cmd_pack, "letters": cmd_letters,
+                "evaluation-forms": cmd_evaluation_forms, "report": cmd_report,
                 "paper": cmd_paper}[args.command](args)
     except UsageError as error:
         print(f"meetingroom: {error}", file=sys.stderr)

@@ -128,3 +128,65 @@ def outline_titles(reader: pypdf.PdfReader) -> list[tuple[int, str]]:
 
 def docx_file(path: Path):  # noqa: ANN201 - python-docx has no type hints
     return open_docx(str(path))
+
+
+def report_like() -> Document:
+    """A report with every kind of content: bar and line charts (1-3 series, %, £, a ratio
+    with a fair-share line, a missing figure), a long data table, a picture scale, and an
+    easy-read summary page after a page break; easy read has a chart and a table too."""
+    from meetingroom.documents.model import (
+        Chart,
+        ChartKind,
+        DataTable,
+        PageBreak,
+        PictureScale,
+        Series,
+    )
+
+    roles = ("Expert by experience", "Carer", "Professional", "Commissioner <&> 🧑‍⚕️ from the council")
+    attendance = Chart("Attendance by role", ChartKind.BARS, roles, (Series("People", (12, 5, 7, None)),))
+    talk = Chart("Share of talk against share of people", ChartKind.BARS, roles[:3],
+                 (Series("Share of talk", (30.5, 20, 49.5)), Series("Share of people", (45, 25, 30)),
+                  Series("Last year", (20, 30, 50))), unit="%", maximum=100)
+    payments = Chart("Payments", ChartKind.BARS, ("Involvement", "Travel", "Care"),
+                     (Series("Claimed", (1250, 312.5, 80)), Series("Paid", (1000, 300, None))), unit="£")
+    meetings = tuple(f"{day:02d}/{month:02d}" for month in range(1, 11) for day in (3, 17, 24, 30))
+    cards = Chart("Jargon cards per meeting", ChartKind.LINES, meetings,
+                  (Series("Cards", tuple(None if n == 6 else float(n % 7) for n in range(40))),))
+    fair = Chart("Talk share against fair share", ChartKind.LINES, ("Jan", "Mar", "May", "Jul"),
+                 (Series("Experts by experience", (0.6, 0.8, 0.9, 1.1)),
+                  Series("Carers", (1.2, 1.0, None, 0.9))), unit="×", reference=1.0,
+                 reference_label="fair share")
+    held = DataTable("Meetings held", ("Date", "Meeting", "Present", "Papers on time"),
+                     tuple((f"{n:02d}/03/2025", f"Partnership Board {n} <&>", str(10 + n % 5), f"{50 + n}%")
+                           for n in range(1, 61)))
+    faces = PictureScale("I was listened to", tuple(EasyReadPoint(words, code) for words, code in (
+        ("Yes", "1F600"), ("A bit", "1F610"), ("No", "1F641"))), picture="1F442")
+    return Document(
+        title="Involvement report 2025", author="Learning Disability Partnership Board",
+        blocks=(
+            heading("Involvement report 2025"),
+            paragraph("How people were involved this year."),
+            heading("Presence", 2), attendance, talk, payments,
+            heading("Process", 2), cards, fair, held,
+            heading("What people told us", 3), faces,
+            PageBreak(),
+            heading("This report in easy read", 2),
+            EasyReadPoint("We held 60 meetings.", "1F4C5"),
+            EasyReadPoint("Most papers came on time.", "1F4C4"),
+        ),
+        easy_read=(
+            heading("Our report"), EasyReadPoint("We held 60 meetings.", "1F4C5"),
+            heading("Who came", 2), attendance, faces, held,
+        ),
+        hard_words=(HardWord("Involvement", "Taking part in planning services."),),
+    )
+
+
+def pdf_chars(path: Path) -> list[tuple[int, dict[str, object], tuple[float, float]]]:
+    """(page number, character, page size) for every character in the PDF."""
+    found: list[tuple[int, dict[str, object], tuple[float, float]]] = []
+    with pdfplumber.open(path) as pdf:
+        for number, page in enumerate(pdf.pages, start=1):
+            found.extend((number, char, (float(page.width), float(page.height))) for char in page.chars)
+    return found

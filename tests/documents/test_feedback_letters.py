@@ -11,7 +11,13 @@ from pathlib import Path
 import pytest
 
 from meetingroom.documents.agenda import EasyWords
-from meetingroom.documents.feedback_letter import STILL_WORKING, feedback_letter, letter_text
+from meetingroom.documents.feedback_letter import (
+    RECEIPT,
+    STILL_WORKING,
+    feedback_letter,
+    letter_text,
+    payment_days_words,
+)
 from meetingroom.documents.letters import LetterEntry, member_letter, write_letters
 from meetingroom.documents.meeting_record import MeetingRecord, read_meeting_record
 from meetingroom.documents.minutes import easy_sentences
@@ -21,6 +27,7 @@ from meetingroom.domain.papers import EasyReadPoint
 from meetingroom.domain.people import FormatKind, FormatNeed, Member
 from meetingroom.language.glossary import Glossary
 from meetingroom.store import Workspace
+from meetingroom.store.groups import get_group, save_group
 from meetingroom.store.members import get_member, update_member
 from tests.documents.held_meeting import (
     HELD_DAY,
@@ -236,3 +243,80 @@ def test_a_record_for_another_meeting_is_refused(written: Written, tmp_path: Pat
     letter = feedback_letter(written.record, written.member("Grace Mensah"), note="A note for Grace.")
     assert letter.title.startswith("Feedback: Network meeting")
     assert any(b.plain_text() == "A note for Grace." for b in letter.blocks)
+
+
+EXAMPLE_POLICY = ("Fill in the claim form in your letter, or tell Rhiannon by phone or email. "
+                  "Send receipts for travel and care, or a photo of them.")
+
+
+def test_every_letter_says_how_to_claim_and_how_long_payment_takes(written: Written) -> None:
+    """The group's payment policy in every format, read back from the files: how to claim
+    exactly as typed, and "Payment takes up to 10 days." in digits (ER5)."""
+    record = written.record
+    assert (record.payment_how_to_claim, record.payment_days) == (EXAMPLE_POLICY, 10)
+    easy_policy = _easy(EXAMPLE_POLICY, record)
+    assert easy_policy == ["Fill in the claim form in your letter, or tell Rhiannon by phone or email.",
+                           "Send receipts for travel and care, or a photo of them."]
+    seen: set[str] = set()
+    for entry in written.entries:
+        for name in entry.files:
+            text = file_words(written.folder / name)
+            seen.add(f"{entry.format}{Path(name).suffix}")
+            assert "Payment takes up to 10 days." in text, name
+            assert "ten days" not in text
+            if entry.format == "easy-read":
+                assert squash(" ".join(["This is how to claim money.", *easy_policy])) in text, name
+            else:
+                assert squash(f"How to claim: {EXAMPLE_POLICY}") in text, name
+    assert seen == {"standard.pdf", "standard.docx", "standard.txt", "large-print.pdf",
+                    "large-print.docx", "easy-read.pdf", "easy-read.docx"}
+    # No payment from Rhiannon this time: her letter still tells her how to claim.
+    assert not record.payments_of(written.member("Rhiannon Llywelyn").id or 0)
+    rhiannon = written.words("Rhiannon Llywelyn", ".docx")
+    assert f"this meeting. How to claim: {EXAMPLE_POLICY} Payment takes up to 10 days." in rhiannon
+    # Easy read: a picture for each point of the policy.
+    document, _ = member_letter(record, written.member("Darren Hughes"))
+    claim = next(p for p in document.easy_read if isinstance(p, EasyReadPoint)
+                 and p.text.startswith("This is how to claim money."))
+    days = next(p for p in document.easy_read if isinstance(p, EasyReadPoint)
+                and p.text == "Payment takes up to 10 days.")
+    assert claim.picture == RECEIPT and days.picture
+    # Audio: the script says it too.
+    heard = letter_text(*member_letter(record, written.member("Nnamdi Okafor")))
+    assert f"How to claim: {EXAMPLE_POLICY}" in heard and "Payment takes up to 10 days." in heard
+
+
+def test_payment_days_in_words() -> None:
+    assert payment_days_words(10) == "Payment takes up to 10 days."
+    assert payment_days_words(1) == "Payment takes up to 1 day."
+    assert payment_days_words(0) == ""
+
+
+@pytest.mark.parametrize("need", [FormatNeed(), FormatNeed(FormatKind.BRAILLE_TEXT),
+                                  FormatNeed(FormatKind.EASY_READ)], ids=lambda n: n.kind.value)
+def test_a_tricky_policy_comes_out_as_typed_and_no_days_says_nothing_of_days(
+        tmp_path: Path, need: FormatNeed) -> None:
+    """AD4 for the group's own words; a group that has not said how long payment takes (0)
+    gets nothing about days."""
+    path = write_held(tmp_path / "example.meetingroom", tricky=False)
+    policy = f"Ask {TRICKY} for a form.\nSend it back by post."
+    with Workspace.open(path, backup=False) as ws:
+        group = get_group(ws)
+        assert group is not None
+        group.payment_how_to_claim, group.payment_days = policy, 0
+        save_group(ws, group)
+        meeting_id = held_id(ws)
+        tricky = add_tricky_member(ws, meeting_id, need)
+        entries = write_letters(ws, meeting_id, tmp_path / "letters", members=[tricky])
+    assert entries[0].files
+    for name in entries[0].files:
+        text = file_words(tmp_path / "letters" / name)
+        assert "Payment takes" not in text and " days" not in text, name
+        if need.kind is FormatKind.EASY_READ:
+            assert squash(f"This is how to claim money. Ask {TRICKY} for a form. Send it back by post.") in text
+        else:  # each line (the DOCX reader here runs a line break's two sides together)
+            assert squash(f"How to claim: Ask {TRICKY} for a form.") in text, name
+            assert "Send it back by post." in text, name
+    if need.kind is FormatKind.BRAILLE_TEXT:  # the line break as typed
+        raw = (tmp_path / "letters" / entries[0].files[0]).read_text(encoding="utf-8")
+        assert f"How to claim: Ask {TRICKY} for a form.\nSend it back by post." in raw

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from meetingroom.cli import LATER, main
+from meetingroom.cli import main
 
 
 def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
@@ -59,13 +59,6 @@ def test_bad_workspace_is_one_line_exit_1_and_untouched(tmp_path: Path, contents
 def test_missing_workspace_is_exit_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["meetings", "--workspace", str(tmp_path / "none.mr")]) == 1
     assert "no workspace at this path" in capsys.readouterr().err
-
-
-@pytest.mark.parametrize("command", sorted(LATER))
-def test_later_commands_say_not_available_yet(command: str, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main([command, "--workspace", "x"]) == 2
-    err = capsys.readouterr().err
-    assert "not available yet" in err and err.count("\n") == 1
 
 
 @pytest.mark.parametrize("argv", [["--text-scale", "250"], ["--theme", "purple"], ["frobnicate"],

@@ -11,8 +11,6 @@ import pdfplumber
 import pytest
 from docx import Document as open_docx
 
-from meetingroom.cli import LATER
-
 
 def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "meetingroom", *args], capture_output=True,
@@ -34,10 +32,6 @@ def _one_line_error(result: subprocess.CompletedProcess[str], code: int, words: 
     assert result.stdout == ""
     assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
     assert words in result.stderr
-
-
-def test_agenda_is_no_longer_a_later_command() -> None:
-    assert "agenda" not in LATER
 
 
 def test_agenda_to_a_pdf_in_large_print(example: tuple[Path, int], tmp_path: Path) -> None:

@@ -17,7 +17,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Protocol
 
-from meetingroom.documents.model import Document
+from meetingroom.documents.content_words import content_words
+from meetingroom.documents.model import Content, Document
 from meetingroom.domain.papers import Block, BlockKind, EasyReadPoint, Run
 
 
@@ -50,7 +51,9 @@ def _runs(runs: tuple[Run, ...]) -> str:
     return "".join(run.text for run in runs)
 
 
-def _block_lines(block: Block) -> list[str]:
+def _block_lines(block: Content) -> list[str]:
+    if not isinstance(block, Block):
+        return [text for text in map(_sentence, content_words(block)) if text]
     if block.kind in (BlockKind.BULLETS, BlockKind.NUMBERED):
         return [f"Point {number}. {_sentence(_runs(item))}"
                 for number, item in enumerate(block.items, start=1) if _runs(item).strip()]
@@ -74,7 +77,7 @@ def audio_script(document: Document, *, easy_read: bool | None = None) -> str:
                     number += 1
                     parts.append(f"Point {number}. {_sentence(entry.text)}")
             else:
-                number = 0 if entry.kind is BlockKind.HEADING else number
+                number = 0 if isinstance(entry, Block) and entry.kind is BlockKind.HEADING else number
                 parts.extend(_block_lines(entry))
         if document.hard_words:
             parts.append("Hard words.")

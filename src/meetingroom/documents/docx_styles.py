@@ -2,7 +2,8 @@
 
 python-docx's template styles use theme fonts, blue headings and 11 pt text, and name no
 language Word honours. Here every style the writer uses (Normal, Heading 1-3, List Bullet,
-List Number, Header, Footer) gets Atkinson Hyperlegible at the profile's sizes in black, and
+List Number, Header, Footer, and Table Text for the words in data tables, added when a
+table is written) gets Atkinson Hyperlegible at the profile's sizes in black, and
 the document defaults get the language (w:lang en-GB, which Word and LibreOffice read; the
 core property alone is ignored), the body size and the font.
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -134,3 +136,21 @@ def set_styles(document: Any, layout: Layout, language: str) -> None:
         edge = styles[name]
         _set_run_properties(edge.element.get_or_add_rPr(), layout.body, bold=False)
         edge.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
+
+
+TABLE_TEXT = "Table Text"
+
+
+def table_text_style(document: Any, layout: Layout) -> Any:
+    """The paragraph style of words in a table cell: body size (LP2), no space after."""
+    styles = document.styles
+    for style in styles:
+        if style.name == TABLE_TEXT:
+            return style
+    style = styles.add_style(TABLE_TEXT, WD_STYLE_TYPE.PARAGRAPH)
+    style.base_style = styles["Normal"]
+    _set_run_properties(style.element.get_or_add_rPr(), layout.body)
+    style.paragraph_format.space_before = Pt(0)
+    style.paragraph_format.space_after = Pt(0)
+    style.paragraph_format.line_spacing = LINE_SPACING
+    return style

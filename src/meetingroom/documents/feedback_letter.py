@@ -33,7 +33,15 @@ from meetingroom.documents.minutes import (
     long_date_of,
     next_meeting_blocks,
 )
-from meetingroom.documents.model import Document, FormatProfile
+from meetingroom.documents.model import (
+    Chart,
+    Content,
+    DataTable,
+    Document,
+    FormatProfile,
+    PageBreak,
+    PictureScale,
+)
 from meetingroom.documents.pack_contents import plain_text
 from meetingroom.documents.snapshot import long_date
 from meetingroom.domain.meeting import AttendanceStatus
@@ -64,6 +72,7 @@ HOURGLASS = "231B"
 MONEY = "1F4B7"
 PHONE = "1F4DE"
 LISTEN = "1F442"
+RECEIPT = "1F9FE"
 STILL_WORKING = "We are still working on this; we will tell you what happens."
 
 
@@ -71,7 +80,7 @@ def letter_title(record: MeetingRecord) -> str:
     return f"Feedback: {record.snapshot.title}"
 
 
-def _contact(record: MeetingRecord, spoken: bool) -> tuple[str, str]:
+def contact_words(record: MeetingRecord, spoken: bool) -> tuple[str, str]:
     """(name, details) of whom to ask; the name as they asked it to be said, when spoken."""
     contact = record.snapshot.contact
     if contact is None:
@@ -142,6 +151,13 @@ def _said_blocks(record: MeetingRecord, member: Member, ask: str) -> list[Block]
     return blocks
 
 
+def payment_days_words(days: int) -> str:
+    """"Payment takes up to 10 days." in digits (ER5); "" when the group has not said (0)."""
+    if days <= 0:
+        return ""
+    return f"Payment takes up to {days} {'day' if days == 1 else 'days'}."
+
+
 def _money_blocks(record: MeetingRecord, member: Member, ask: str, spoken: bool) -> list[Block]:
     blocks = [heading("Payment and expenses", 2)]
     mine = record.payments_of(member.id or 0)
@@ -150,6 +166,10 @@ def _money_blocks(record: MeetingRecord, member: Member, ask: str, spoken: bool)
                               f"({payment_status_words(p.status)})" for p in mine))
     else:
         blocks.append(paragraph("We have no payment or expenses claim from you for this meeting."))
+    if record.payment_how_to_claim.strip():  # the group's policy, exactly as typed (AD4)
+        blocks.append(labelled("How to claim", record.payment_how_to_claim.strip()))
+    if record.payment_days > 0:
+        blocks.append(paragraph(payment_days_words(record.payment_days)))
     if member.payment_preference.strip():
         blocks.append(labelled("How you asked to be paid", member.payment_preference.strip()))
     blocks.append(paragraph(f"If you have a question about payment, or want to claim expenses, "
@@ -163,7 +183,7 @@ def feedback_letter(record: MeetingRecord, member: Member, *, spoken: bool = Fal
     audio) says names as their owners asked; `note` says why the letter is not in the
     member's own format, when it is not."""
     name = member.spoken_name if spoken else member.display_name
-    contact, details = _contact(record, spoken)
+    contact, details = contact_words(record, spoken)
     ask = contact or "the person who sent you this letter"
     title = letter_title(record)
     blocks: list[Block] = [heading(title, 1), paragraph(f"Dear {name},"),
@@ -266,6 +286,11 @@ def _easy(record: MeetingRecord, member: Member, name: str, note: str, contact: 
                                        money(payment.amount_pence, spoken=spoken)), picture=MONEY))
     if not payments:
         easy.append(point("You have not asked us for money for this meeting.", picture=MONEY))
+    if record.payment_how_to_claim.strip():
+        easy.append(point("This is how to claim money.",
+                          *easy_sentences(record.payment_how_to_claim, words), picture=RECEIPT))
+    if record.payment_days > 0:
+        easy.append(point(payment_days_words(record.payment_days), picture=HOURGLASS))
     if member.payment_preference.strip():
         easy.append(point("You told us how you want to be paid.",
                           *easy_sentences(member.payment_preference, words), picture=MONEY))
@@ -281,24 +306,43 @@ def _easy(record: MeetingRecord, member: Member, name: str, note: str, contact: 
     return easy
 
 
+def _lines(entry: Content) -> list[str]:
+    """What one piece of a document says, as lines of text."""
+    if isinstance(entry, EasyReadPoint):
+        return [entry.text]
+    if isinstance(entry, PictureScale):
+        return [entry.question, *(f"[ ] {choice.text}" for choice in entry.choices)]
+    if isinstance(entry, DataTable):
+        lines = [entry.caption] if entry.caption.strip() else []
+        lines.append(" | ".join(entry.header))
+        rows = [" | ".join(row) for row in entry.rows if any(cell.strip() for cell in row)]
+        return [*lines, *rows] if rows else [*lines, "_" * 40]  # an empty table is room to write
+    if isinstance(entry, Chart):
+        return [entry.alt_text()]
+    if isinstance(entry, PageBreak):
+        return []
+    if entry.kind is BlockKind.BULLETS:
+        return [f"- {''.join(run.text for run in item)}" for item in entry.items]
+    if entry.kind is BlockKind.NUMBERED:
+        return [f"{n}. {''.join(run.text for run in item)}" for n, item in enumerate(entry.items, 1)]
+    return [entry.plain_text()]
+
+
 def letter_text(document: Document, profile: FormatProfile) -> str:
-    """The words exactly as this format shows them, for reviewing a letter on screen: the
-    easy-read points and hard words for easy read, what is spoken for audio, the text
-    otherwise."""
+    """The words exactly as this format shows them, for reviewing a letter (or a form) on
+    screen: the easy-read points and hard words for easy read, what is spoken for audio, the
+    text otherwise (braille's plain text when it is all text)."""
     if profile.kind is FormatKind.AUDIO:
         return audio_script(document) + "\n"
-    if profile.kind is not FormatKind.EASY_READ:
+    if profile.kind is not FormatKind.EASY_READ and all(isinstance(b, Block) for b in document.blocks):
         return plain_text(document)
     lines: list[str] = []
-    for entry in document.easy_read:
-        if isinstance(entry, EasyReadPoint):
-            lines.append(entry.text)
-        elif entry.kind in (BlockKind.BULLETS, BlockKind.NUMBERED):
-            lines.extend(f"- {''.join(run.text for run in item)}" for item in entry.items)
-        else:
-            lines.append(entry.plain_text())
-        lines.append("")
-    if document.hard_words:
+    easy = profile.kind is FormatKind.EASY_READ
+    for entry in document.easy_read if easy else document.blocks:
+        found = _lines(entry)
+        if found:
+            lines.extend([*found, ""])
+    if easy and document.hard_words:
         lines.extend([HARD_WORDS_HEADING, ""])
         for word in document.hard_words:
             lines.extend([f"{word.word}: {word.meaning}", ""])

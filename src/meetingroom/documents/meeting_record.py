@@ -64,6 +64,8 @@ class MeetingRecord:
     item_titles: Mapping[int, str] = field(default_factory=dict)
     next_meeting: NextMeeting | None = None
     feedback_deadline_days: int = 14
+    payment_how_to_claim: str = ""  # the group's payment policy, exactly as typed
+    payment_days: int = 0  # how many days payment takes; 0 when the group has not said
 
     @property
     def meeting_id(self) -> int:
@@ -162,5 +164,7 @@ def read_meeting_record(ws: Workspace, meeting_id: int) -> MeetingRecord:
             item_titles=items,
             next_meeting=_next_meeting(ws, meeting),
             feedback_deadline_days=group.feedback_deadline_days if group is not None else 14,
+            payment_how_to_claim=group.payment_how_to_claim if group is not None else "",
+            payment_days=group.payment_days if group is not None else 0,
         )
 

@@ -23,7 +23,8 @@ from meetingroom.documents.agenda import (
     point,
     when_and_where_blocks,
 )
-from meetingroom.documents.model import Document
+from meetingroom.documents.content_words import content_words
+from meetingroom.documents.model import Content, Document
 from meetingroom.documents.snapshot import MeetingSnapshot, long_date
 from meetingroom.domain.papers import Block, BlockKind, EasyReadPoint, Paper
 from meetingroom.language.glossary import Glossary
@@ -202,7 +203,9 @@ def plain_text(document: Document) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
-def _block_lines(block: Block) -> Iterable[str]:
+def _block_lines(block: Content) -> Iterable[str]:
+    if not isinstance(block, Block):
+        return content_words(block)
     if block.kind is BlockKind.BULLETS:
         return [f"- {''.join(r.text for r in item)}" for item in block.items]
     if block.kind is BlockKind.NUMBERED:

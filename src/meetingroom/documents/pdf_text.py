@@ -13,8 +13,10 @@ from __future__ import annotations
 import io
 import unicodedata
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from xml.sax.saxutils import escape
 
+from reportlab.lib.fonts import tt2ps
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
@@ -130,3 +132,36 @@ def draw_picture(canvas: Canvas, kind: str, label: str | None) -> None:
     side = size * 1.2
     image = ImageReader(io.BytesIO(picture_png(label, 96)))
     canvas.drawImage(image, x + size * 0.045, y - size * 0.25, side, side)
+
+
+def font_pieces(text: str, bold: bool = False) -> list[tuple[str, str, str]]:
+    """A line of user text as (PDF font name, characters, OpenMoji picture code or "")
+    pieces, for painters that place words themselves (charts): each character in a font
+    that has it; an emoji in OpenMoji's blank-outlined font, with the picture to paint."""
+    main = fonts.register_pdf_fonts()
+    fonts.emoji_characters()
+    pieces: list[tuple[str, str, str]] = []
+    for kind, piece in _clusters(unicodedata.normalize("NFC", clean_text(text)), main):
+        if kind == "emoji":
+            code = _picture_code(piece) if ord(piece[0]) not in _JOINERS | {_ZWJ} else ""
+            pieces.append((fonts.EMOJI if code else fonts.EMOJI_JOINED, piece, code))
+            continue
+        name = str(tt2ps(fonts.MAIN if kind == "main" else kind, int(bold), 0))
+        if pieces and pieces[-1][0] == name:
+            pieces[-1] = (name, pieces[-1][1] + piece, "")
+        else:
+            pieces.append((name, piece, ""))
+    return pieces
+
+
+def piece_width(font: str, characters: str, code: str, size: float) -> float:
+    """The advance of one piece from `font_pieces` (an emoji advances by its first character)."""
+    return float(stringWidth(characters[0] if code else characters, font, size))
+
+
+@lru_cache(maxsize=8192)
+def text_width(text: str, size: float, bold: bool = False) -> float:
+    """The width of a line of user text at `size` in the fonts the PDF prints it in (in the
+    unit `size` is in: points, or pixels for a picture)."""
+    return sum(piece_width(font, characters, code, size)
+               for font, characters, code in font_pieces(text, bold))

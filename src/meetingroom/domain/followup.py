@@ -35,6 +35,16 @@ EVALUATION_QUESTIONS: tuple[str, ...] = (
     "venue_access",
     "would_come_again",
 )
+# The questions as the form, the app and the report say them, and the five answers (1 to 5).
+QUESTION_WORDS: dict[str, str] = {
+    "listened_to": "I was listened to",
+    "papers_in_time": "I got the papers in time",
+    "understood_papers": "I understood the papers",
+    "venue_access": "The venue worked for me",
+    "would_come_again": "I would come again",
+}
+ANSWER_WORDS: tuple[str, ...] = ("No, not at all", "Not really", "Not sure", "Yes, mostly",
+                                 "Yes, very much")
 
 
 @dataclass

@@ -11,7 +11,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from meetingroom.domain.conduct import SpeakingTurn
-from meetingroom.domain.followup import EVALUATION_QUESTIONS
+from meetingroom.domain.followup import EVALUATION_QUESTIONS, QUESTION_WORDS
 from meetingroom.domain.people import Member
 from meetingroom.store import conduct
 from meetingroom.store.members import get_member
@@ -24,11 +24,6 @@ _WORDS = {
     "language-interpreter": "Spoken-language interpreter", "cant-hear": "Can't hear",
     "text": "Text message", "phone": "Phone call", "letter": "Letter by post",
     "involvement": "Involvement payment", "bsl": "British Sign Language",
-}
-_QUESTIONS = {
-    "listened_to": "I was listened to", "papers_in_time": "The papers came in time",
-    "understood_papers": "I understood the papers", "venue_access": "I could get in and around the venue",
-    "would_come_again": "I would come again",
 }
 
 
@@ -242,5 +237,5 @@ def _followup(ws: Workspace, report: _Report, member_id: int) -> None:
         report.line(f"- {r['title']} ({_day(r['start'])})")
         for question in EVALUATION_QUESTIONS:
             if question in answers:
-                report.line(f"  {_QUESTIONS[question]}: {answers[question]} out of 5")
+                report.line(f"  {QUESTION_WORDS[question]}: {answers[question]} out of 5")
         report.line(f"  Comment: {r['comment'] or '(none)'}")

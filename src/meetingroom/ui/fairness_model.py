@@ -96,6 +96,15 @@ class TextTable(QAbstractTableModel):
     def text(self, row: int, column: int) -> str:
         return self._rows[row][column]
 
+    def set_rows(self, rows: list[tuple[str, ...]]) -> None:
+        """Show these rows: a reset when the count changes, else only the changed cells."""
+        if len(rows) != len(self._rows):
+            self.beginResetModel()
+            self._rows = rows
+            self.endResetModel()
+        else:
+            self._replace(rows)
+
     def _replace(self, rows: list[tuple[str, ...]]) -> None:
         old, self._rows = self._rows, rows
         first = last = right = -1

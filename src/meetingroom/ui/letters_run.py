@@ -1,4 +1,5 @@
-"""Feedback letters, minutes and records of participation, made in a child process.
+"""Feedback letters, minutes, evaluation forms and records of participation, made in a child
+process.
 
 Each job opens its own connection to the workspace, writes the files (starting a speech
 process of its own when someone reads audio) and reports progress to a dialog that can be
@@ -16,6 +17,7 @@ from pathlib import Path
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QWidget
 
+from meetingroom.documents.evaluation_forms import EvaluationFormEntry, write_evaluation_forms
 from meetingroom.documents.letters import LetterEntry, needs_audio, write_letters, write_minutes
 from meetingroom.documents.meeting_record import read_meeting_record
 from meetingroom.documents.participation import write_participation
@@ -64,6 +66,20 @@ def write_meeting_minutes(workspace_path: Path, meeting_id: int, folder: Path, *
         except KeyError:
             raise JobFailed(_NO_MEETING) from None
         return write_minutes(record, meeting_id, folder, progress=progress, cancelled=cancelled)
+
+
+def write_meeting_evaluation_forms(workspace_path: Path, meeting_id: int, folder: Path, *, progress: Progress,
+                                   cancelled: Cancelled) -> list[EvaluationFormEntry]:
+    with job_errors(_UNREADABLE, _WENT_WRONG, "evaluation forms"):
+        try:
+            with Workspace.attach(workspace_path) as ws:
+                record = read_meeting_record(ws, meeting_id)
+        except KeyError:
+            raise JobFailed(_NO_MEETING) from None
+        with contextlib.ExitStack() as stack:
+            speech = stack.enter_context(SpeechProcess()) if needs_audio(record) else None
+            return write_evaluation_forms(record, meeting_id, folder, speech=speech,
+                                          progress=progress, cancelled=cancelled)
 
 
 def write_member_participation(workspace_path: Path, member_id: int, start: date, end: date, folder: Path,
@@ -125,6 +141,23 @@ class MinutesRun(JobRun):
 
     def _failed_title(self) -> str:
         return _t("The minutes could not be made")
+
+
+class EvaluationFormsRun(JobRun):
+    context = _CONTEXT
+
+    def __init__(self, parent: QWidget, session: WorkspaceSession, meeting_id: int, folder: Path) -> None:
+        super().__init__(parent, _t("Making evaluation forms"), folder, write_meeting_evaluation_forms,
+                         session.path, meeting_id, folder)
+
+    def _finished_texts(self, result: list[EvaluationFormEntry]) -> tuple[str, str, str]:
+        return (_t("Evaluation forms made"),
+                _t("%1 members' forms were written to %2, each in the member's own format, with blank "
+                   "forms in the folder called blank.").replace("%1", str(len(result)))
+                .replace("%2", str(self.folder)), "")
+
+    def _failed_title(self) -> str:
+        return _t("The evaluation forms could not be made")
 
 
 class ParticipationRun(JobRun):

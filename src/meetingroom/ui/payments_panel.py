@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from meetingroom.domain.followup import Payment, PaymentKind, PaymentStatus
 from meetingroom.domain.minutes_words import money
 from meetingroom.domain.people import Member
-from meetingroom.store import meetings, members
+from meetingroom.store import Workspace, meetings, members
 from meetingroom.store.followup import payments
 from meetingroom.store.payment_sheet import write_finance_file
 from meetingroom.ui.form_fields import buddy, choices, choose, date_box, fit_width, form, period_of
@@ -136,6 +136,24 @@ class FinancePeriodDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         fit_width(self, 50)
+
+
+def ask_finance_path(parent: QWidget, near: Path, start: date, end: date) -> Path | None:
+    """Ask where to save the period's payments spreadsheet; None if cancelled."""
+    suggested = near.parent / f"payments {start:%Y-%m-%d} to {end:%Y-%m-%d}.csv"
+    chosen, _ = QFileDialog.getSaveFileName(parent, _t("Save the payments spreadsheet as"),
+                                            str(suggested), _t("Spreadsheets (*.csv)"))
+    return Path(chosen) if chosen else None
+
+
+def save_finance_file(ws: Workspace, path: Path, start: date, end: date) -> tuple[int | None, str]:
+    """Write the period's payments to `path`: how many (None if it failed) and words saying so."""
+    try:
+        rows = write_finance_file(ws, path, start, end)
+    except OSError as error:
+        return None, _t("The spreadsheet was not saved: %1").replace("%1", error.strerror or str(error))
+    return len(rows), _t("%1 payments saved to %2. Only you can open the file on this computer.").replace(
+        "%1", str(len(rows))).replace("%2", str(path))
 
 
 def month_of(day: date) -> tuple[date, date]:
@@ -268,23 +286,13 @@ class PaymentsPanel(QWidget):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         start, end = period_of(dialog.start, dialog.end)
-        suggested = self.session.path.parent / f"payments {start:%Y-%m-%d} to {end:%Y-%m-%d}.csv"
-        chosen, _ = QFileDialog.getSaveFileName(self, _t("Save the payments spreadsheet as"),
-                                                str(suggested), _t("Spreadsheets (*.csv)"))
-        if chosen:
-            self.export_finance(Path(chosen), start, end)
+        chosen = ask_finance_path(self, self.session.path, start, end)
+        if chosen is not None:
+            self.export_finance(chosen, start, end)
 
     def export_finance(self, path: Path, start: date, end: date) -> int | None:
         """Write the period's payments to `path`; say how many and where, or what went wrong."""
-        try:
-            rows = write_finance_file(self.session.workspace, path, start, end)
-        except OSError as error:
-            self._say(_t("The spreadsheet was not saved: %1").replace("%1", error.strerror or str(error)))
-            return None
-        self._say(_t("%1 payments saved to %2. Only you can open the file on this computer.").replace(
-            "%1", str(len(rows))).replace("%2", str(path)))
-        return len(rows)
-
-    def _say(self, text: str) -> None:
-        self.message.setText(text)
-        self.message.setVisible(bool(text))
+        count, words = save_finance_file(self.session.workspace, path, start, end)
+        self.message.setText(words)
+        self.message.setVisible(True)
+        return count

@@ -53,13 +53,8 @@ class RecordTable(TextTable):
         self.records: list[Outcome] = []
 
     def set_records(self, records: list[Outcome], rows: list[tuple[str, ...]]) -> None:
-        if len(rows) != self.rowCount():
-            self.beginResetModel()
-            self._rows, self.records = rows, records
-            self.endResetModel()
-        else:
-            self.records = records
-            self._replace(rows)
+        self.records = records
+        self.set_rows(rows)
 
 
 def wrapped_columns(table: QTableView, text_columns: tuple[int, ...]) -> QTableView:

@@ -88,6 +88,7 @@ class FollowUpView(View):
         self.tabs.add(_t("Re&cord of the meeting"), lambda: self._panel("record"))
         self.tabs.add(_t("Record of &participation"), lambda: self._panel("participation"))
         self.tabs.add(_t("Pay and e&xpenses"), lambda: self._panel("payments"))
+        self.tabs.add(_t("Eval&uation"), lambda: self._panel("evaluation"))
         self.tabs.add(_t("&Overview"), lambda: self._panel("overview"))
         self.meeting_box.currentIndexChanged.connect(self._meeting_chosen)
         session.changed.connect(self._on_changed)
@@ -98,6 +99,7 @@ class FollowUpView(View):
 
     def _panel(self, key: str) -> QWidget:
         from meetingroom.ui.answers_panel import ActionsPanel, AnswersPanel
+        from meetingroom.ui.evaluation_panel import EvaluationPanel
         from meetingroom.ui.letters_panel import LettersPanel
         from meetingroom.ui.participation_panel import ParticipationPanel
         from meetingroom.ui.payments_panel import PaymentsPanel
@@ -116,6 +118,8 @@ class FollowUpView(View):
             panel = ParticipationPanel(self.session, self.now().date())
         elif key == "payments":
             panel = PaymentsPanel(self.session, self.meeting_id)
+        elif key == "evaluation":
+            panel = EvaluationPanel(self.session, self.meeting_id)
         else:
             panel = self._overview()
         self.panels[key] = panel
@@ -123,8 +127,9 @@ class FollowUpView(View):
 
     def panel(self, key: str) -> QWidget:
         """A tab's panel, shown (built if it was not yet): answers, letters, actions, record,
-        participation, payments or overview."""
-        order = ("answers", "letters", "actions", "record", "participation", "payments", "overview")
+        participation, payments, evaluation or overview."""
+        order = ("answers", "letters", "actions", "record", "participation", "payments", "evaluation",
+                 "overview")
         self.tabs.setCurrentIndex(order.index(key))
         return self.panels[key]
 
@@ -164,7 +169,7 @@ class FollowUpView(View):
     def _meeting_chosen(self) -> None:
         value = self.meeting_box.currentData()
         self.meeting_id = int(value) if value is not None else None
-        for key in ("answers", "letters", "record", "payments"):
+        for key in ("answers", "letters", "record", "payments", "evaluation"):
             panel = self.panels.get(key)
             if panel is not None:
                 panel.set_meeting(self.meeting_id)  # type: ignore[attr-defined]
