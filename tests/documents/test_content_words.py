@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from meetingroom.documents.audio import audio_script
-from meetingroom.documents.model import Chart, ChartKind, DataTable, Document, PageBreak, PictureScale, Series
+from meetingroom.documents.model import (
+    Chart,
+    ChartKind,
+    DataTable,
+    Document,
+    PageBreak,
+    PictureScale,
+    Series,
+)
 from meetingroom.documents.pack_contents import plain_text
 from meetingroom.domain.papers import Block, BlockKind, EasyReadPoint, Run
 
@@ -28,3 +36,11 @@ def test_the_braille_text_has_the_table_rows_and_the_chart() -> None:
     assert text.splitlines()[0] == "Report"
     assert "Payments" in text and "What for: Travel <&>; Paid: £4.80" in text
     assert CHART.alt_text() in text
+
+
+def test_the_print_preview_shows_charts_and_tables_in_words(qapp) -> None:  # type: ignore[no-untyped-def]
+    from meetingroom.documents.model import FormatProfile
+    from meetingroom.ui.print_layout import print_document
+
+    text = print_document(DOCUMENT, FormatProfile()).toPlainText()
+    assert CHART.alt_text() in text and "What for: Travel <&>; Paid: £4.80" in text

@@ -165,9 +165,9 @@ def cards_table(figures: InvolvementFigures) -> DataTable:
 
 def meetings_table(figures: InvolvementFigures) -> DataTable:
     return DataTable(
-        "Each meeting in the period",
-        ("Date", "Meeting", "Came, of invited", "Papers on time", "Letters on time",
-         "Contributions answered", "Cards (jargon)"),
+        "Each meeting in the period: who came of those invited, papers and letters on time, "
+        "contributions answered, and cards shown (jargon cards in brackets)",
+        ("Date", "Meeting", "Came", "Papers on time", "Letters on time", "Answered", "Cards"),
         tuple((meeting_label(m), m.title, f"{m.present} of {m.invited}", percent_words(m.papers_on_time),
                percent_words(m.letters_on_time), percent_words(m.contributions_answered),
                f"{m.cards_shown} ({m.jargon_cards})") for m in figures.meetings))

@@ -47,6 +47,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtPrintSupport import QPrinter
 
+from meetingroom.documents.content_words import content_words
 from meetingroom.documents.fonts import openmoji_font_file
 from meetingroom.documents.layout import (
     HARD_WORDS_HEADING,
@@ -62,7 +63,7 @@ from meetingroom.documents.layout import (
     heading_levels,
     without_repeated_title,
 )
-from meetingroom.documents.model import Document, FormatProfile
+from meetingroom.documents.model import Content, Document, FormatProfile
 from meetingroom.documents.picture_images import picture_png
 from meetingroom.domain.papers import Block, BlockKind, EasyReadPoint, Run
 from meetingroom.language.pictures import picture_name, usable_picture
@@ -167,10 +168,13 @@ class _Builder:
                 listed.add(self.cursor.block())
             self.runs(item)
 
-    def blocks(self, blocks: tuple[Block, ...]) -> None:
+    def blocks(self, blocks: tuple[Content, ...]) -> None:
         levels = iter(list(heading_levels(blocks)))
         for block in blocks:
-            if block.kind is BlockKind.HEADING:
+            if not isinstance(block, Block):  # a chart, table or scale: its words
+                for line in content_words(block):
+                    self.paragraph((Run(line),))
+            elif block.kind is BlockKind.HEADING:
                 self.heading(block.plain_text(), next(levels))
             elif block.kind is BlockKind.PARAGRAPH:
                 if block.plain_text().strip():
@@ -232,7 +236,7 @@ class _Builder:
             if waiting:
                 self.points(waiting)
                 waiting = []
-            if item.kind is BlockKind.HEADING:
+            if isinstance(item, Block) and item.kind is BlockKind.HEADING:
                 self.heading(item.plain_text(), next(levels))
             else:
                 self.blocks((item,))
