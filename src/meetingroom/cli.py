@@ -9,7 +9,7 @@ import argparse
 import contextlib
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -305,74 +305,72 @@ def cmd_pack(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_letters(args: argparse.Namespace) -> int:
-    """A feedback letter per invited member, recorded in the workspace as made."""
-    from datetime import datetime
-
-    from meetingroom.documents.letters import needs_audio, write_letters
+def _write_member_files(args: argparse.Namespace, what: str, write: Callable[..., list[Any]],
+                        after: Callable[[Workspace, int, list[Any]], None] | None = None) -> list[Any] | None:
+    """Read the meeting's record and write a file set per invited member with `write` (a
+    speech process of the command's own when someone reads audio); then `after`, while the
+    workspace is still open. None, having said why, when there is no such meeting or the
+    files could not be written."""
     from meetingroom.documents.meeting_record import read_meeting_record
-    from meetingroom.domain.followup import LetterKind
-    from meetingroom.store.followup import record_letters_made
+    from meetingroom.documents.member_folders import needs_audio
 
     workspace = _workspace_path(args)
     meeting_id = _meeting_for_folder(args)
     if meeting_id is None:
-        return 1
+        return None
     with _open(workspace) as ws, contextlib.ExitStack() as stack:
         try:
             record = read_meeting_record(ws, meeting_id)
-            speech = _speech_if(needs_audio(record), stack)
-            entries = write_letters(record, meeting_id, args.output, speech=speech)
+            entries = write(record, meeting_id, args.output, speech=_speech_if(needs_audio(record), stack))
         except KeyError:
             print(f"meetingroom: there is no meeting {meeting_id} in this workspace", file=sys.stderr)
-            return 1
+            return None
         except OSError as error:
-            print(f"meetingroom: the letters could not be written: {error.strerror or error}",
-                  file=sys.stderr)
-            return 1
-        record_letters_made(ws, meeting_id, LetterKind.FEEDBACK, [e.letter_made() for e in entries],
-                            datetime.now().replace(microsecond=0))
+            print(f"meetingroom: the {what} could not be written: {error.strerror or error}", file=sys.stderr)
+            return None
+        if after is not None:
+            after(ws, meeting_id, entries)
+    return entries
+
+
+def _files_and_notes(entries: list[Any]) -> tuple[int, str]:
+    """How many files, and "; 2 are not in the member's own format and say why" (or "")."""
     files = sum(len(entry.files) for entry in entries)
     others = sum(bool(entry.note) for entry in entries)
-    note = ""
-    if others:
-        note = (f"; {'1 is' if others == 1 else f'{others} are'} not in the member's own format "
-                f"and {'says' if others == 1 else 'say'} why")
+    if not others:
+        return files, ""
+    return files, (f"; {'1 is' if others == 1 else f'{others} are'} not in the member's own format "
+                   f"and {'says' if others == 1 else 'say'} why")
+
+
+def cmd_letters(args: argparse.Namespace) -> int:
+    """A feedback letter per invited member, recorded in the workspace as made."""
+    from datetime import datetime
+
+    from meetingroom.documents.letters import write_letters
+    from meetingroom.domain.followup import LetterKind
+    from meetingroom.store.followup import record_letters_made
+
+    def record_made(ws: Workspace, meeting_id: int, entries: list[Any]) -> None:
+        record_letters_made(ws, meeting_id, LetterKind.FEEDBACK, [e.letter_made() for e in entries],
+                            datetime.now().replace(microsecond=0))
+
+    entries = _write_member_files(args, "letters", write_letters, record_made)
+    if entries is None:
+        return 1
+    files, note = _files_and_notes(entries)
     print(f"Wrote {len(entries)} feedback letters ({files} files) to {args.output}{note}")
     return 0
 
 
 def cmd_evaluation_forms(args: argparse.Namespace) -> int:
     """An evaluation form per invited member, in their format, and blank forms in `blank/`."""
-    from meetingroom.documents.evaluation_forms import (
-        BLANK_FOLDER,
-        needs_audio,
-        write_evaluation_forms,
-    )
-    from meetingroom.documents.meeting_record import read_meeting_record
+    from meetingroom.documents.evaluation_forms import BLANK_FOLDER, write_evaluation_forms
 
-    workspace = _workspace_path(args)
-    meeting_id = _meeting_for_folder(args)
-    if meeting_id is None:
+    entries = _write_member_files(args, "evaluation forms", write_evaluation_forms)
+    if entries is None:
         return 1
-    with _open(workspace) as ws, contextlib.ExitStack() as stack:
-        try:
-            record = read_meeting_record(ws, meeting_id)
-            speech = _speech_if(needs_audio(record), stack)
-            entries = write_evaluation_forms(record, meeting_id, args.output, speech=speech)
-        except KeyError:
-            print(f"meetingroom: there is no meeting {meeting_id} in this workspace", file=sys.stderr)
-            return 1
-        except OSError as error:
-            print(f"meetingroom: the evaluation forms could not be written: {error.strerror or error}",
-                  file=sys.stderr)
-            return 1
-    files = sum(len(entry.files) for entry in entries)
-    others = sum(bool(entry.note) for entry in entries)
-    note = ""
-    if others:
-        note = (f"; {'1 is' if others == 1 else f'{others} are'} not in the member's own format "
-                f"and {'says' if others == 1 else 'say'} why")
+    files, note = _files_and_notes(entries)
     print(f"Wrote {len(entries)} evaluation forms ({files} files) to {args.output}, and blank forms "
           f"in standard print and easy read to {args.output / BLANK_FOLDER}{note}")
     return 0

@@ -106,7 +106,7 @@ def _purpose(f: InvolvementFigures) -> list[Content]:
     decided = sum(f.decisions.values())
     ways = [f"{count} {_HOW[how]}" for how, count in f.decisions.items() if count]
     a = f.actions
-    blocks: list[Content] = [
+    return [
         heading("Purpose: why are we involving people?", 2),
         paragraph(f"{_count(f.meetings_held, 'meeting was', 'meetings were')} held. "
                   f"They made {_count(decided, 'decision', 'decisions')}"
@@ -114,7 +114,6 @@ def _purpose(f: InvolvementFigures) -> list[Content]:
         paragraph(f"Actions agreed: {a.open + a.done + a.dropped}. {a.done} done, {a.open} still open "
                   f"({a.overdue} of them overdue), {a.dropped} dropped."),
     ]
-    return blocks
 
 
 def _presence(f: InvolvementFigures) -> list[Content]:

@@ -44,10 +44,6 @@ def percent_words(share: Percent) -> str:
     return f"{value:.0f}% ({share.part} of {share.whole})"
 
 
-def _percent(share: Percent) -> float | None:
-    return share.value
-
-
 def meeting_label(meeting: MeetingFigures) -> str:
     """"3 Nov 2026": a meeting on a chart's axis and in a table."""
     day = meeting.day
@@ -132,8 +128,8 @@ def on_time_chart(figures: InvolvementFigures) -> Chart:
     return Chart(
         "Papers on time, letters on time and contributions answered", ChartKind.BARS,
         ("Papers on time", "Letters on time", "Contributions answered"),
-        (Series("Over the period", (_percent(figures.papers_on_time), _percent(figures.letters_on_time),
-                                    _percent(figures.contributions_answered))),),
+        (Series("Over the period", (figures.papers_on_time.value, figures.letters_on_time.value,
+                                    figures.contributions_answered.value)),),
         unit="%", maximum=100)
 
 
@@ -142,9 +138,9 @@ def on_time_trend_chart(figures: InvolvementFigures) -> Chart:
     return Chart(
         "Papers and letters on time, and contributions answered, meeting by meeting",
         ChartKind.LINES, tuple(meeting_label(m) for m in meetings),
-        (Series("Papers on time", tuple(_percent(m.papers_on_time) for m in meetings)),
-         Series("Letters on time", tuple(_percent(m.letters_on_time) for m in meetings)),
-         Series("Contributions answered", tuple(_percent(m.contributions_answered) for m in meetings))),
+        (Series("Papers on time", tuple(m.papers_on_time.value for m in meetings)),
+         Series("Letters on time", tuple(m.letters_on_time.value for m in meetings)),
+         Series("Contributions answered", tuple(m.contributions_answered.value for m in meetings))),
         unit="%", maximum=100)
 
 

@@ -18,11 +18,8 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QGridLayout,
     QGroupBox,
-    QHBoxLayout,
-    QLabel,
     QPushButton,
     QRadioButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -34,8 +31,7 @@ from meetingroom.domain.followup import (
     Evaluation,
 )
 from meetingroom.domain.involvement import evaluation_results
-from meetingroom.domain.people import Member
-from meetingroom.store import meetings, members
+from meetingroom.store import Workspace
 from meetingroom.store.followup import evaluations
 from meetingroom.ui.form_fields import (
     TextBox,
@@ -47,22 +43,15 @@ from meetingroom.ui.form_fields import (
     scrolled_page,
 )
 from meetingroom.ui.job_run import JobRun, ask_folder
-from meetingroom.ui.outcome_commands import RemoveOutcome
+from meetingroom.ui.meeting_list import Choices, MeetingList, MeetingRecord
 from meetingroom.ui.picture_icons import picture_pixmap
 from meetingroom.ui.record_panel import (
-    KeysOnTable,
-    RecordTable,
-    chosen_record,
     member_name,
     one_line,
-    open_form,
-    wrapped_columns,
 )
 from meetingroom.ui.session import WorkspaceSession
-from meetingroom.ui.views.base import explanation, records_table
+from meetingroom.ui.views.base import explanation
 
-_TABLES = frozenset({"evaluation", "member", "invitation", "attendance", "meeting"})
-Choices = list[tuple[int, str]]
 NO_ANSWER = 0
 SCALE_COLUMNS = 2
 
@@ -145,75 +134,32 @@ class EvaluationDialog(QDialog):
                                    answers=self.chosen_answers(), comment=self.comment.toPlainText().strip())
 
 
-class EvaluationPanel(QWidget):
+class EvaluationPanel(MeetingList):
+    TABLES = MeetingList.TABLES | {"evaluation"}
+    NEEDS_PEOPLE = False  # an anonymous form names nobody
+
     def __init__(self, session: WorkspaceSession, meeting_id: int | None = None) -> None:
-        super().__init__()
-        self.session = session
-        self.meeting_id = meeting_id
-        self.dialog: QDialog | None = None
-        self.run: JobRun | None = None
-        self.people: dict[int, Member] = {}
-        self.choices: Choices = []
-        layout = QVBoxLayout(self)
-        layout.addWidget(explanation(_t(
-            "Make an easy-read evaluation form for every member, in their own format, with spare "
-            "blank ones. Enter each form that comes back: with a name, or anonymous. Insert "
-            "enters a form, Return changes one, Delete removes one; Ctrl+Z undoes.")))
-        self.summary = explanation("")
-        layout.addWidget(self.summary)
         headers = [_t("Who"), *(QUESTION_WORDS[q] for q in EVALUATION_QUESTIONS), _t("Anything else")]
-        self.model = RecordTable(headers, self)
-        self.table = wrapped_columns(records_table(_t("Evaluation forms entered"), self.model),
-                                     tuple(range(1, len(headers))))
-        caption = QLabel(_t("Evaluation re&sults:"))
-        caption.setBuddy(self.table)
-        layout.addWidget(caption)
-        layout.addWidget(self.table, 1)
-        row = QHBoxLayout()
-        self.add_button = QPushButton(_t("Enter a form…"))
-        self.change_button = QPushButton(_t("Change…"))
-        self.remove_button = QPushButton(_t("Remove"))
+        super().__init__(
+            session, meeting_id,
+            _t("Make an easy-read evaluation form for every member, in their own format, with spare "
+               "blank ones. Enter each form that comes back: with a name, or anonymous. Insert "
+               "enters a form, Return changes one, Delete removes one; Ctrl+Z undoes."),
+            _t("Evaluation re&sults:"), _t("Evaluation forms entered"), headers,
+            tuple(range(1, len(headers))), _t("Enter a form…"), _t("evaluation form"))
+        self.run: JobRun | None = None
         self.make_button = QPushButton(_t("Make evaluation fo&rms…"))
-        for button, key in ((self.add_button, _t("Insert")), (self.change_button, _t("Return")),
-                            (self.remove_button, _t("Delete"))):
-            button.setToolTip(_t("In the list: %1").replace("%1", key))
-            row.addWidget(button)
-        self.change_button.setAccessibleName(_t("Change the chosen evaluation form"))
-        self.remove_button.setAccessibleName(_t("Remove the chosen evaluation form"))
-        row.addStretch(1)
-        row.addWidget(self.make_button)
-        layout.addLayout(row)
-        self.add_button.clicked.connect(self.add)
-        self.change_button.clicked.connect(self.change)
-        self.remove_button.clicked.connect(self.remove)
+        self.buttons.addStretch(1)
+        self.buttons.addWidget(self.make_button)
         self.make_button.clicked.connect(self.make)
-        KeysOnTable(self.table, self.add, self.change, self.remove)
-        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._enable())
-        session.changed.connect(self._on_changed)
         self.refresh()
 
-    def set_meeting(self, meeting_id: int | None) -> None:
-        self.meeting_id = meeting_id
-        self.refresh()
-
-    def _on_changed(self, tables: frozenset[str]) -> None:
-        if tables & _TABLES:
-            self.refresh()
-
-    def refresh(self) -> None:
-        ws, mid = self.session.workspace, self.meeting_id
-        self.people = {m.id: m for m in members.list_members(ws) if m.id is not None}
-        found = evaluations(ws, mid) if mid is not None else []
-        self.choices = []
-        if mid is not None:
-            wanted = set(meetings.invited_member_ids(ws, mid)) | {a.member_id for a in meetings.attendance(ws, mid)}
-            self.choices = sorted(((i, m.display_name) for i, m in self.people.items()
-                                   if i in wanted and not m.erased), key=lambda c: c[1].casefold())
+    def fill(self, ws: Workspace, meeting_id: int | None) -> None:
+        found = evaluations(ws, meeting_id) if meeting_id is not None else []
         self.model.set_records(list(found), [
             (self.who(e), *(answer_words(e.answers.get(q)) for q in EVALUATION_QUESTIONS), one_line(e.comment))
             for e in found])
-        self.summary.setText(self.summary_words(found) if mid is not None else _t("Choose a meeting."))
-        self._enable()
+        self.summary.setText(self.summary_words(found))
 
     def who(self, evaluation: Evaluation) -> str:
         return _t("Anonymous") if evaluation.member_id is None else member_name(self.people, evaluation.member_id)
@@ -230,33 +176,15 @@ class EvaluationPanel(QWidget):
                 .replace("%1", str(results.returned)).replace("%2", str(results.anonymous))
                 .replace("%3", averages or _t("no answers yet")))
 
-    def _enable(self) -> None:
-        chosen = chosen_record(self.table) is not None
-        self.add_button.setEnabled(self.meeting_id is not None)
+    def enable_more(self, chosen: MeetingRecord | None) -> None:
         self.make_button.setEnabled(self.meeting_id is not None)
-        self.change_button.setEnabled(chosen)
-        self.remove_button.setEnabled(chosen)
 
-    # -- changing ------------------------------------------------------------------------------
-    def add(self) -> None:
-        if self.meeting_id is not None:
-            self._open(Evaluation(self.meeting_id))
+    def new_record(self, meeting_id: int) -> Evaluation:
+        return Evaluation(meeting_id)
 
-    def change(self) -> None:
-        chosen = chosen_record(self.table)
-        if isinstance(chosen, Evaluation):
-            self._open(chosen)
-
-    def _open(self, evaluation: Evaluation) -> None:
-        people = list(self.choices)
-        if evaluation.member_id is not None and evaluation.member_id not in dict(people):
-            people.append((evaluation.member_id, member_name(self.people, evaluation.member_id)))
-        self.dialog = open_form(self.session, evaluation, EvaluationDialog(evaluation, people, self))
-
-    def remove(self) -> None:
-        chosen = chosen_record(self.table)
-        if chosen is not None:
-            self.session.undo_stack.push(RemoveOutcome(self.session.workspace, chosen))
+    def dialog_for(self, record: MeetingRecord, people: Choices) -> QDialog:
+        assert isinstance(record, Evaluation)
+        return EvaluationDialog(record, people, self)
 
     # -- making the forms ----------------------------------------------------------------------
     def make(self) -> None:

@@ -11,6 +11,7 @@ side records them as made, so the follow-up view counts them.
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from PySide6.QtWidgets import QWidget
 
 from meetingroom.documents.evaluation_forms import EvaluationFormEntry, write_evaluation_forms
 from meetingroom.documents.letters import LetterEntry, needs_audio, write_letters, write_minutes
-from meetingroom.documents.meeting_record import read_meeting_record
+from meetingroom.documents.meeting_record import MeetingRecord, read_meeting_record
 from meetingroom.documents.participation import write_participation
 from meetingroom.domain.followup import LetterKind
 from meetingroom.domain.people import FormatKind
@@ -43,16 +44,30 @@ def _t(text: str) -> str:
 
 # -- the child's side --------------------------------------------------------------------------
 
+def _meeting_record(workspace_path: Path, meeting_id: int) -> MeetingRecord:
+    """The meeting's record, read on the child's own connection; JobFailed when it is gone."""
+    try:
+        with Workspace.attach(workspace_path) as ws:
+            return read_meeting_record(ws, meeting_id)
+    except KeyError:
+        raise JobFailed(_NO_MEETING) from None
+
+
+@contextlib.contextmanager
+def _speech_for(record: MeetingRecord) -> Iterator[SpeechProcess | None]:
+    """A speech process of the job's own when a member reads audio, else None."""
+    if not needs_audio(record):
+        yield None
+        return
+    with SpeechProcess() as speech:
+        yield speech
+
+
 def write_feedback_letters(workspace_path: Path, meeting_id: int, folder: Path, member_ids: list[int] | None,
                            *, progress: Progress, cancelled: Cancelled) -> list[LetterEntry]:
     with job_errors(_UNREADABLE, _WENT_WRONG, "letters"):
-        try:
-            with Workspace.attach(workspace_path) as ws:
-                record = read_meeting_record(ws, meeting_id)
-        except KeyError:
-            raise JobFailed(_NO_MEETING) from None
-        with contextlib.ExitStack() as stack:
-            speech = stack.enter_context(SpeechProcess()) if needs_audio(record) else None
+        record = _meeting_record(workspace_path, meeting_id)
+        with _speech_for(record) as speech:
             return write_letters(record, meeting_id, folder, members=member_ids, speech=speech,
                                  progress=progress, cancelled=cancelled)
 
@@ -60,24 +75,15 @@ def write_feedback_letters(workspace_path: Path, meeting_id: int, folder: Path, 
 def write_meeting_minutes(workspace_path: Path, meeting_id: int, folder: Path, *, progress: Progress,
                           cancelled: Cancelled) -> list[Path]:
     with job_errors(_UNREADABLE, _WENT_WRONG, "minutes"):
-        try:
-            with Workspace.attach(workspace_path) as ws:
-                record = read_meeting_record(ws, meeting_id)
-        except KeyError:
-            raise JobFailed(_NO_MEETING) from None
+        record = _meeting_record(workspace_path, meeting_id)
         return write_minutes(record, meeting_id, folder, progress=progress, cancelled=cancelled)
 
 
 def write_meeting_evaluation_forms(workspace_path: Path, meeting_id: int, folder: Path, *, progress: Progress,
                                    cancelled: Cancelled) -> list[EvaluationFormEntry]:
     with job_errors(_UNREADABLE, _WENT_WRONG, "evaluation forms"):
-        try:
-            with Workspace.attach(workspace_path) as ws:
-                record = read_meeting_record(ws, meeting_id)
-        except KeyError:
-            raise JobFailed(_NO_MEETING) from None
-        with contextlib.ExitStack() as stack:
-            speech = stack.enter_context(SpeechProcess()) if needs_audio(record) else None
+        record = _meeting_record(workspace_path, meeting_id)
+        with _speech_for(record) as speech:
             return write_evaluation_forms(record, meeting_id, folder, speech=speech,
                                           progress=progress, cancelled=cancelled)
 

@@ -18,8 +18,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QDoubleSpinBox,
     QFileDialog,
-    QHBoxLayout,
-    QLabel,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -27,26 +25,16 @@ from PySide6.QtWidgets import (
 
 from meetingroom.domain.followup import Payment, PaymentKind, PaymentStatus
 from meetingroom.domain.minutes_words import money
-from meetingroom.domain.people import Member
-from meetingroom.store import Workspace, meetings, members
+from meetingroom.store import Workspace, meetings
 from meetingroom.store.followup import payments
 from meetingroom.store.payment_sheet import write_finance_file
 from meetingroom.ui.form_fields import buddy, choices, choose, date_box, fit_width, form, period_of
 from meetingroom.ui.labels import label
-from meetingroom.ui.outcome_commands import EditOutcome, RemoveOutcome
-from meetingroom.ui.record_panel import (
-    KeysOnTable,
-    RecordTable,
-    chosen_record,
-    member_name,
-    open_form,
-    wrapped_columns,
-)
+from meetingroom.ui.meeting_list import Choices, MeetingList, MeetingRecord
+from meetingroom.ui.outcome_commands import EditOutcome
+from meetingroom.ui.record_panel import chosen_record, member_name
 from meetingroom.ui.session import WorkspaceSession
-from meetingroom.ui.views.base import explanation, records_table
-
-_TABLES = frozenset({"payment", "member", "invitation", "attendance", "meeting"})
-Choices = list[tuple[int, str]]
+from meetingroom.ui.views.base import explanation
 
 
 def _t(text: str) -> str:
@@ -163,107 +151,48 @@ def month_of(day: date) -> tuple[date, date]:
     return first, following - timedelta(days=1)
 
 
-class PaymentsPanel(QWidget):
+class PaymentsPanel(MeetingList):
+    TABLES = MeetingList.TABLES | {"payment"}
+
     def __init__(self, session: WorkspaceSession, meeting_id: int | None = None) -> None:
-        super().__init__()
-        self.session = session
-        self.meeting_id = meeting_id
-        self.dialog: QDialog | None = None
-        self.people: dict[int, Member] = {}
-        self.choices: Choices = []
-        layout = QVBoxLayout(self)
-        layout.addWidget(explanation(_t(
-            "Involvement payments and expenses for this meeting. Insert adds, Return changes, "
-            "Delete removes; Ctrl+Z undoes. Each member's letter says what they claimed, what is "
-            "paid and how to claim.")))
-        self.summary = explanation("")
-        layout.addWidget(self.summary)
-        self.model = RecordTable([_t("Who"), _t("What for"), _t("Amount"), _t("Claimed or paid")], self)
-        self.table = wrapped_columns(records_table(_t("Payments and expenses"), self.model), (0,))
-        caption = QLabel(_t("Pa&yments and expenses:"))
-        caption.setBuddy(self.table)
-        layout.addWidget(caption)
-        layout.addWidget(self.table, 1)
-        row = QHBoxLayout()
-        self.add_button = QPushButton(_t("Record a payment…"))
-        self.change_button = QPushButton(_t("Change…"))
-        self.remove_button = QPushButton(_t("Remove"))
+        super().__init__(
+            session, meeting_id,
+            _t("Involvement payments and expenses for this meeting. Insert adds, Return changes, "
+               "Delete removes; Ctrl+Z undoes. Each member's letter says what they claimed, what is "
+               "paid and how to claim."),
+            _t("Pa&yments and expenses:"), _t("Payments and expenses"),
+            [_t("Who"), _t("What for"), _t("Amount"), _t("Claimed or paid")], (0,),
+            _t("Record a payment…"), _t("payment"))
         self.paid_button = QPushButton(_t("Mark pai&d"))
-        self.export_button = QPushButton(_t("Export for finance…"))
-        for button, key in ((self.add_button, _t("Insert")), (self.change_button, _t("Return")),
-                            (self.remove_button, _t("Delete"))):
-            button.setToolTip(_t("In the list: %1").replace("%1", key))
-        self.change_button.setAccessibleName(_t("Change the chosen payment"))
-        self.remove_button.setAccessibleName(_t("Remove the chosen payment"))
         self.paid_button.setAccessibleName(_t("Mark the chosen payment paid"))
-        for button in (self.add_button, self.change_button, self.remove_button, self.paid_button):
-            row.addWidget(button)
-        row.addStretch(1)
-        row.addWidget(self.export_button)
-        layout.addLayout(row)
+        self.export_button = QPushButton(_t("Export for finance…"))
+        self.buttons.addWidget(self.paid_button)
+        self.buttons.addStretch(1)
+        self.buttons.addWidget(self.export_button)
         self.message = explanation("")
         self.message.setVisible(False)
-        layout.addWidget(self.message)
-        self.add_button.clicked.connect(self.add)
-        self.change_button.clicked.connect(self.change)
-        self.remove_button.clicked.connect(self.remove)
+        self.layout_.addWidget(self.message)
         self.paid_button.clicked.connect(self.mark_paid)
         self.export_button.clicked.connect(self.ask_export)
-        KeysOnTable(self.table, self.add, self.change, self.remove)
-        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._enable())
-        session.changed.connect(self._on_changed)
         self.refresh()
 
-    def set_meeting(self, meeting_id: int | None) -> None:
-        self.meeting_id = meeting_id
-        self.refresh()
-
-    def _on_changed(self, tables: frozenset[str]) -> None:
-        if tables & _TABLES:
-            self.refresh()
-
-    def refresh(self) -> None:
-        ws, mid = self.session.workspace, self.meeting_id
-        self.people = {m.id: m for m in members.list_members(ws) if m.id is not None}
-        found = payments(ws, mid) if mid is not None else []
-        if mid is not None:
-            wanted = set(meetings.invited_member_ids(ws, mid)) | {a.member_id for a in meetings.attendance(ws, mid)}
-            self.choices = sorted(((i, m.display_name) for i, m in self.people.items()
-                                   if i in wanted and not m.erased), key=lambda c: c[1].casefold())
+    def fill(self, ws: Workspace, meeting_id: int | None) -> None:
+        found = payments(ws, meeting_id) if meeting_id is not None else []
         shown = sorted(found, key=lambda p: (member_name(self.people, p.member_id).casefold(), p.id or 0))
         self.model.set_records(list(shown), [
             (member_name(self.people, p.member_id), label(p.kind), money(p.amount_pence), label(p.status))
             for p in shown])
-        self.summary.setText(payments_summary(found) if mid is not None else _t("Choose a meeting."))
-        self._enable()
+        self.summary.setText(payments_summary(found))
 
-    def _enable(self) -> None:
-        chosen = chosen_record(self.table)
-        self.add_button.setEnabled(self.meeting_id is not None and bool(self.choices))
-        self.change_button.setEnabled(chosen is not None)
-        self.remove_button.setEnabled(chosen is not None)
+    def enable_more(self, chosen: MeetingRecord | None) -> None:
         self.paid_button.setEnabled(isinstance(chosen, Payment) and chosen.status is PaymentStatus.CLAIMED)
 
-    # -- changing ------------------------------------------------------------------------------
-    def add(self) -> None:
-        if self.meeting_id is not None and self.choices:
-            self._open(Payment(self.meeting_id, self.choices[0][0], PaymentKind.INVOLVEMENT, 0))
+    def new_record(self, meeting_id: int) -> Payment:
+        return Payment(meeting_id, self.choices[0][0], PaymentKind.INVOLVEMENT, 0)
 
-    def change(self) -> None:
-        chosen = chosen_record(self.table)
-        if isinstance(chosen, Payment):
-            self._open(chosen)
-
-    def _open(self, payment: Payment) -> None:
-        people = list(self.choices)
-        if payment.member_id not in dict(people):  # someone no longer invited, or erased
-            people.append((payment.member_id, member_name(self.people, payment.member_id)))
-        self.dialog = open_form(self.session, payment, PaymentDialog(payment, people, self))
-
-    def remove(self) -> None:
-        chosen = chosen_record(self.table)
-        if chosen is not None:
-            self.session.undo_stack.push(RemoveOutcome(self.session.workspace, chosen))
+    def dialog_for(self, record: MeetingRecord, people: Choices) -> QDialog:
+        assert isinstance(record, Payment)
+        return PaymentDialog(record, people, self)
 
     def mark_paid(self) -> None:
         chosen = chosen_record(self.table)
