@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-core bench lint install clean lock
+.PHONY: run test test-core bench lint install clean lock package package-test
 
 $(STAMP): pyproject.toml requirements.lock
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -20,7 +20,7 @@ run: $(STAMP)
 
 lint: $(STAMP)
 	$(VENV)/bin/lint-imports
-	$(VENV)/bin/ruff check src tests
+	$(VENV)/bin/ruff check src tests packaging
 	$(VENV)/bin/mypy
 
 test: lint
@@ -38,10 +38,27 @@ bench: $(STAMP)
 		QT_QPA_PLATFORM=offscreen $(PY) tests/benchmarks/$$script || exit 1; \
 	done
 
+# The stand-alone Linux app: dist/MeetingRoom (one folder, no Python needed) and its .tar.gz.
+# package-test builds it, then runs the bundled program with Python hidden and no network.
+PACKAGE_STAMP := $(VENV)/.packaging
+
+$(PACKAGE_STAMP): $(STAMP)
+	$(PY) -m pip install --quiet --disable-pip-version-check -c requirements.lock -e ".[test,package]"
+	@touch $(PACKAGE_STAMP)
+
+package: $(PACKAGE_STAMP)
+	rm -rf build/pyinstaller dist/MeetingRoom
+	$(VENV)/bin/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller \
+		packaging/meetingroom.spec
+	$(PY) packaging/bundle.py
+
+package-test: package
+	$(PY) packaging/package_test.py
+
 # Regenerate the pinned set after changing pyproject.toml dependencies.
 lock:
 	rm -rf /tmp/meetingroom-lock && $(PYTHON) -m venv /tmp/meetingroom-lock
-	/tmp/meetingroom-lock/bin/pip install --quiet "pip==25.3" && /tmp/meetingroom-lock/bin/pip install --quiet -e ".[test]"
+	/tmp/meetingroom-lock/bin/pip install --quiet "pip==25.3" && /tmp/meetingroom-lock/bin/pip install --quiet -e ".[test,package]"
 	/tmp/meetingroom-lock/bin/pip freeze --exclude-editable --exclude meetingroom > requirements.lock
 
 clean:

@@ -7,7 +7,17 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QtMsgType, QTranslator, qInstallMessageHandler
+from PySide6.QtCore import (
+    QEvent,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    QTimer,
+    QtMsgType,
+    QTranslator,
+    qInstallMessageHandler,
+)
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from meetingroom import APP_NAME, __version__, paths
@@ -93,8 +103,53 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     QApplication.setApplicationVersion(__version__)
     QApplication.setDesktopFileName("org.meetingroom.MeetingRoom")
     app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setWindowIcon(app_icon())
     install_translations(app)
     return app
+
+
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
+
+
+def app_icon() -> QIcon:
+    """MeetingRoom's icon at every size it ships (resources/icons), for every window."""
+    icon = QIcon()
+    folder = paths.resources_dir() / "icons"
+    for size in ICON_SIZES:
+        icon.addFile(str(folder / f"meetingroom-{size}.png"))
+    return icon
+
+
+def seconds_since_start() -> float | None:
+    """Wall-clock seconds since this process started (on Linux, from /proc), else None."""
+    try:
+        after_name = Path("/proc/self/stat").read_text(encoding="ascii").rsplit(")", 1)[1].split()
+        started = int(after_name[19]) / os.sysconf("SC_CLK_TCK")  # field 22: starttime, in ticks
+        uptime = float(Path("/proc/uptime").read_text(encoding="ascii").split()[0])
+    except (OSError, ValueError, IndexError):
+        return None
+    return uptime - started
+
+
+class FirstPaint(QObject):
+    """Logs once when the main window has been shown and painted, with how long start-up took:
+    a figure for support ("it is slow to start on this laptop") and for the package test."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self.report)  # after the whole window has been painted
+        return False
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+
+    def report(self) -> None:
+        age = seconds_since_start()
+        log.info("main window shown and painted%s, with %s",
+                 "" if age is None else f" {age:.2f} s after the process started",
+                 "a workspace open" if self.window.session is not None else "no workspace open")
 
 
 def build_window(
@@ -140,6 +195,7 @@ def run(workspace: Path | None = None, theme: str | None = None, text_scale: int
     log.info("MeetingRoom %s starting", __version__)
     app = create_application()
     window = build_window(app, Settings(), workspace, theme, text_scale)
+    window.installEventFilter(FirstPaint(window))
     window.show()
     code = app.exec()
     log.info("MeetingRoom closed")

@@ -8,12 +8,13 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from meetingroom import __version__, cli_report
+from meetingroom import __version__, cli_report, paths
 from meetingroom.cli_report import add_report_parser
 from meetingroom.logs import set_up_logging
 from meetingroom.settings import TEXT_SCALE_MAX, TEXT_SCALE_MIN
@@ -541,15 +542,26 @@ def run_app(args: argparse.Namespace) -> int:
     return run(workspace=args.workspace, theme=args.theme, text_scale=args.text_scale)
 
 
+def opened_file_arguments(argv: Sequence[str]) -> list[str]:
+    """A desktop opens a workspace file by passing its path alone (a double-click, "Open with"
+    MeetingRoom, the installers' file association): that means `--workspace PATH`."""
+    if len(argv) == 1 and argv[0].lower().endswith(paths.WORKSPACE_SUFFIX) and not argv[0].startswith("-"):
+        return ["--workspace", argv[0]]
+    return list(argv)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     if getattr(sys, "frozen", False):  # in a frozen app a child process starts here: before argparse
         import multiprocessing
 
         multiprocessing.freeze_support()
+    for stream in ("stdout", "stderr"):
+        if getattr(sys, stream) is None:  # a windowed app on Windows or macOS has no console
+            setattr(sys, stream, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115
     parser = build_parser()
     try:
         set_up_logging()
-        args = parser.parse_args(argv)
+        args = parser.parse_args(opened_file_arguments(sys.argv[1:] if argv is None else argv))
         if args.command is None:
             return run_app(args)
         return {"demo": cmd_demo, "meetings": cmd_meetings, "members": cmd_members,

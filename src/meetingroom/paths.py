@@ -16,6 +16,7 @@ import platformdirs
 from meetingroom import APP_NAME
 
 _PACKAGE = Path(__file__).resolve().parent
+WORKSPACE_SUFFIX = ".meetingroom"  # a workspace file's ending (the installers associate it)
 
 
 def _shipped(name: str) -> Path:
@@ -62,4 +63,4 @@ def log_dir() -> Path:
 
 
 def default_workspace() -> Path:
-    return data_dir() / "workspace.meetingroom"
+    return data_dir() / f"workspace{WORKSPACE_SUFFIX}"

