@@ -16,7 +16,11 @@ clean environment, offscreen. It checks, reading the files back:
    `meetingroom` command, which then works) and --uninstall removes it all; the desktop
    entry and AppStream files pass desktop-file-validate and appstreamcli when installed;
 6. the bundled app opens the workspace and paints its window: how long that takes, from
-   process start (the app logs it), against the same app run from the venv.
+   process start (the app logs it), against the same app run from the venv;
+7. where Xvfb and xdotool are installed (Debian packages xvfb, xdotool), the bundled app in a
+   real X window shows every view by its shortcut, Ctrl+1 to Ctrl+6 (each view's code is
+   imported when first shown), without an error; with ImageMagick's `import`, a screenshot
+   of each goes in dist/package-test/ to look at.
 
 Prints the bundle's size and the figures; exits 1 on the first failed check.
 """
@@ -252,27 +256,90 @@ def check_install(bundle: Bundle, work: Path) -> None:
     check(not left, f"install.sh --uninstall removes it all (left: {left})")
 
 
+def log_since(log: Path, offset: int) -> str:
+    if not log.exists():
+        return ""
+    with log.open(encoding="utf-8") as text:
+        text.seek(offset)
+        return text.read()
+
+
+def wait_for_paint(process: subprocess.Popen[bytes], log: Path, offset: int) -> float:
+    """Seconds from process start to the main window painted, once the app has logged it."""
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise Failed(f"the app stopped before painting its window: "
+                         f"{process.stderr.read().decode() if process.stderr else ''}")
+        found = PAINTED.search(log_since(log, offset))
+        if found:
+            return float(found.group(1))
+        time.sleep(0.05)
+    raise Failed("the app did not paint its window, with the workspace open, within 2 minutes")
+
+
 def time_start(command: Sequence[str], env: dict[str, str], log: Path) -> float:
     """Seconds from process start to the main window painted, as the app logs it."""
-    before = log.stat().st_size if log.exists() else 0
+    offset = log.stat().st_size if log.exists() else 0
     process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline:
-            if process.poll() is not None:
-                raise Failed(f"the app stopped before painting its window: "
-                             f"{process.stderr.read().decode() if process.stderr else ''}")
-            if log.exists():
-                with log.open(encoding="utf-8") as text:
-                    text.seek(before)
-                    found = PAINTED.search(text.read())
-                if found:
-                    return float(found.group(1))
-            time.sleep(0.05)
-        raise Failed("the app did not paint its window within 2 minutes")
+        return wait_for_paint(process, log, offset)
     finally:
         process.terminate()
         process.wait(timeout=30)
+
+
+VIEW_NAMES = ("Group & members", "Meetings & agenda", "Papers", "Meeting console", "Follow-up",
+              "Reports")
+
+
+def check_views_on_a_screen(bundle: Bundle, work: Path) -> None:
+    if not (shutil.which("Xvfb") and shutil.which("xdotool")):
+        print("  (not checked: the views on a real screen need Xvfb and xdotool, Debian packages "
+              "xvfb and xdotool)")
+        return
+    display = ":73"
+    server = subprocess.Popen(["Xvfb", display, "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    env = {key: value for key, value in bundle.env.items() if key != "QT_QPA_PLATFORM"}
+    env["DISPLAY"] = display
+    shots = DIST / "package-test"
+    shutil.rmtree(shots, ignore_errors=True)
+    shots.mkdir()
+    screenshot = shutil.which("import")
+    offset = bundle.log.stat().st_size if bundle.log.exists() else 0
+    time.sleep(1)  # the X server's socket
+    app = subprocess.Popen(bundle.command("--workspace", str(work / "Network.meetingroom")),
+                           env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        wait_for_paint(app, bundle.log, offset)
+
+        def xdotool(*args: str) -> str:
+            return subprocess.run(["xdotool", *args], env=env, capture_output=True, text=True,
+                                  timeout=30, check=True).stdout
+
+        window = xdotool("search", "--name", " — MeetingRoom$").split()[0]
+        xdotool("windowfocus", "--sync", window)
+        pictures = set()
+        for number, name in enumerate(VIEW_NAMES, start=1):
+            xdotool("key", f"ctrl+{number}")
+            time.sleep(2)
+            check(app.poll() is None, f"Ctrl+{number} shows {name} in a real X window")
+            if screenshot:
+                picture = shots / f"view-{number}.png"
+                subprocess.run([screenshot, "-window", "root", str(picture)], env=env,
+                               timeout=60, check=True)
+                pictures.add(picture.read_bytes())
+        if screenshot:
+            check(len(pictures) == len(VIEW_NAMES), f"every view looks different (screenshots in {shots})")
+        problems = [line for line in log_since(bundle.log, offset).splitlines()
+                    if " ERROR " in line or " CRITICAL " in line or "uncaught" in line]
+        check(not problems, "the log has no errors: " + ("; ".join(problems) or "none"))
+    finally:
+        app.terminate()
+        app.wait(timeout=30)
+        server.terminate()
+        server.wait(timeout=30)
 
 
 def check_start_up(bundle: Bundle, work: Path) -> tuple[float, float]:
@@ -322,6 +389,8 @@ def main() -> int:
             check_install(bundle, work)
             print("Starting it:")
             bundled, from_venv = check_start_up(bundle, work)
+            print("On a screen:")
+            check_views_on_a_screen(bundle, work)
         except Failed as failure:
             print(f"FAILED: {failure}", file=sys.stderr)
             return 1
