@@ -26,6 +26,7 @@ from meetingroom.ui.appearance import Appearance
 from meetingroom.ui.main_window import MainWindow
 
 log = logging.getLogger("meetingroom.app")
+APP_ID = "org.meetingroom.MeetingRoom"  # the desktop entry, AppStream, installers and macOS bundle
 
 _QT_LEVELS = {
     QtMsgType.QtDebugMsg: logging.DEBUG,
@@ -101,7 +102,11 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     QApplication.setApplicationName(APP_NAME)
     QApplication.setOrganizationName(APP_NAME)
     QApplication.setApplicationVersion(__version__)
-    QApplication.setDesktopFileName("org.meetingroom.MeetingRoom")
+    QApplication.setDesktopFileName(APP_ID)
+    if sys.platform == "win32":  # group its windows with the Start-menu shortcut's (same id)
+        import ctypes
+
+        ctypes.windll.shell32.SetCurrentProcessExplicitAppUserModelID(APP_ID)
     app = QApplication(argv if argv is not None else sys.argv[:1])
     app.setWindowIcon(app_icon())
     install_translations(app)

@@ -37,8 +37,9 @@ def desktop_entry() -> configparser.SectionProxy:
 
 
 def test_one_app_id_everywhere() -> None:
-    app_source = (ROOT / "src" / "meetingroom" / "app.py").read_text(encoding="utf-8")
-    assert f'setDesktopFileName("{APP_ID}")' in app_source
+    from meetingroom import app
+
+    assert app.APP_ID == APP_ID
     assert f'APP_ID = "{APP_ID}"' in SPEC
     metainfo = ET.parse(LINUX / f"{APP_ID}.metainfo.xml").getroot()
     assert metainfo.findtext("id") == APP_ID
@@ -151,3 +152,41 @@ def test_install_sh_refuses_unknown_options_in_one_line(tmp_path: Path) -> None:
     done = installer(app, "--everywhere")
     assert done.returncode == 2
     assert done.stderr.strip() == "install.sh: unknown option --everywhere (try --help)"
+
+
+ISS = (PACKAGING / "windows" / "meetingroom.iss").read_text(encoding="utf-8")
+MACOS = (PACKAGING / "macos" / "README.md").read_text(encoding="utf-8")
+
+
+def test_the_spec_is_python_and_names_the_programs_the_installers_use() -> None:
+    compile(SPEC, "meetingroom.spec", "exec")
+    assert 'name="MeetingRoom", console=False' in SPEC
+    assert 'name="meetingroom-cli", console=True' in SPEC
+    assert 'name="MeetingRoom.app"' in SPEC and "bundle_identifier=APP_ID" in SPEC
+    assert '"LSBackgroundOnly": False' in SPEC  # else the console program makes it dock-less
+    assert '"public.filename-extension": ["meetingroom"]' in SPEC
+    assert 'COLLECT(*programs, a.binaries, a.datas, strip=strip, upx=False, name="MeetingRoom")' in SPEC
+
+
+def test_the_windows_installer_matches_the_spec_and_the_app() -> None:
+    assert f'#define AppVersion "{__version__}"' in ISS
+    assert 'Source: "..\\..\\dist\\MeetingRoom\\*"' in ISS
+    for program in ("MeetingRoom.exe", "meetingroom-cli.exe"):
+        assert program in ISS
+    assert "SetupIconFile=..\\icons\\meetingroom.ico" in ISS
+    assert (PACKAGING / "icons" / "meetingroom.ico").is_file()
+    assert f'AppUserModelID: "{APP_ID}"' in ISS
+    assert f'Subkey: "Software\\Classes\\{paths.WORKSPACE_SUFFIX}"' in ISS
+    # Double-clicking a workspace passes its path alone, which the app opens.
+    assert '""{app}\\MeetingRoom.exe"" ""%1""' in ISS
+    assert "PrivilegesRequired=lowest" in ISS  # a venue's laptop without an administrator
+    sections = re.findall(r"^\[(\w+)\]", ISS, flags=re.MULTILINE)
+    assert "Setup" in sections and "UninstallDelete" not in sections  # never anyone's workspaces
+
+
+def test_the_macos_notes_match_the_spec() -> None:
+    assert "dist/MeetingRoom.app" in MACOS and APP_ID in MACOS
+    assert "MeetingRoom.app/Contents/MacOS/meetingroom-cli" in MACOS
+    assert "pyinstaller --noconfirm packaging/meetingroom.spec" in MACOS
+    minimum = re.search(r'"LSMinimumSystemVersion": "(\d+)\.0"', SPEC)
+    assert minimum is not None and f"macOS {minimum.group(1)}" in MACOS
