@@ -47,7 +47,7 @@ $(PACKAGE_STAMP): $(STAMP)
 	@touch $(PACKAGE_STAMP)
 
 package: $(PACKAGE_STAMP)
-	rm -rf build/pyinstaller dist/MeetingRoom
+	rm -rf build/pyinstaller dist/MeetingRoom dist/MeetingRoom-*-linux-*.tar.gz
 	$(VENV)/bin/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller \
 		packaging/meetingroom.spec
 	$(PY) packaging/bundle.py

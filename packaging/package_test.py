@@ -12,7 +12,7 @@ clean environment, offscreen. It checks, reading the files back:
 4. `pack` writes every member's pack (speech runs in a child process of the frozen app):
    each audio member's .wav files hold real speech, each large-print member's PDF is at
    their size; `paper NOTES.md --format audio` writes speech too;
-5. install.sh installs into a folder (desktop entry, AppStream, MIME type, icons, the
+5. unpacked from the .tar.gz, install.sh installs into a folder (desktop entry, AppStream, MIME type, icons, the
    `meetingroom` command, which then works) and --uninstall removes it all; the desktop
    entry and AppStream files pass desktop-file-validate and appstreamcli when installed;
 6. the bundled app opens the workspace and paints its window: how long that takes, from
@@ -220,10 +220,18 @@ def check_outputs(bundle: Bundle, work: Path) -> None:
 
 
 def check_install(bundle: Bundle, work: Path) -> None:
+    """Unpack the archive a user is given and install from it, as README.txt says."""
+    archives = sorted(DIST.glob("MeetingRoom-*-linux-*.tar.gz"))
+    check(len(archives) == 1, f"one archive to hand out: {[a.name for a in archives]}")
+    unpacked = work / "unpacked"
+    unpacked.mkdir()
+    subprocess.run(["tar", "xzf", str(archives[0]), "-C", str(unpacked)], check=True, timeout=300)
+    installer = unpacked / "MeetingRoom" / "install.sh"
     prefix = work / "installed"
-    done = subprocess.run([str(APP / "install.sh"), "--prefix", str(prefix)], env=bundle.env,
+    done = subprocess.run([str(installer), "--prefix", str(prefix)], env=bundle.env,
                           capture_output=True, text=True, timeout=300)
-    check(done.returncode == 0, f"install.sh --prefix installs ({done.stderr.strip() or 'no errors'})")
+    check(done.returncode == 0, f"unpacked, install.sh --prefix installs "
+          f"({done.stderr.strip() or 'no errors'})")
     app_id = "org.meetingroom.MeetingRoom"
     share = prefix / "share"
     desktop = share / "applications" / f"{app_id}.desktop"
@@ -248,7 +256,7 @@ def check_install(bundle: Bundle, work: Path) -> None:
             continue
         result = subprocess.run([tool, *args], capture_output=True, text=True, timeout=60)
         check(result.returncode == 0, f"{tool} passes ({result.stdout.strip().splitlines()[-1:]})")
-    subprocess.run([str(APP / "install.sh"), "--prefix", str(prefix), "--uninstall"], env=bundle.env,
+    subprocess.run([str(installer), "--prefix", str(prefix), "--uninstall"], env=bundle.env,
                    capture_output=True, text=True, timeout=60, check=True)
     caches = ("mimeinfo.cache", "icon-theme.cache")  # the desktop's own, remade by install.sh
     left = sorted(str(p.relative_to(prefix)) for p in prefix.rglob("*")
