@@ -359,8 +359,8 @@ def check_start_up(bundle: Bundle, work: Path) -> tuple[float, float]:
     for _ in range(STARTS):
         bundled.append(time_start(bundled_command, bundle.env, bundle.log))
         from_venv.append(time_start(venv_command, venv_env, bundle.log))
-    first = time_start(bundled_command, bundle.env, bundle.log)
-    check(first > 0, "the bundled app opens the workspace and paints its window")
+    check(all(seconds > 0 for seconds in bundled), f"the bundled app opened the workspace and "
+          f"painted its window {len(bundled)} times")
     return statistics.median(bundled), statistics.median(from_venv)
 
 

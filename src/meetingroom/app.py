@@ -140,15 +140,15 @@ class FirstPaint(QObject):
     """Logs once when the main window has been shown and painted, with how long start-up took:
     a figure for support ("it is slow to start on this laptop") and for the package test."""
 
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
         if event.type() == QEvent.Type.Paint:
             watched.removeEventFilter(self)
             QTimer.singleShot(0, self.report)  # after the whole window has been painted
         return False
-
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
 
     def report(self) -> None:
         age = seconds_since_start()

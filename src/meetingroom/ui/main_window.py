@@ -25,14 +25,14 @@ from meetingroom.store.backups import restore_copy
 from meetingroom.store.groups import get_group, save_group
 from meetingroom.ui.appearance import Appearance
 from meetingroom.ui.menus import MenuBar
-from meetingroom.ui.new_group_dialog import SUFFIX, NewGroupDialog
+from meetingroom.ui.new_group_dialog import NewGroupDialog
 from meetingroom.ui.session import WorkspaceSession
 from meetingroom.ui.welcome import WelcomePage
 from meetingroom.ui.workspace_page import WorkspacePage
 
 log = logging.getLogger(__name__)
 
-EXAMPLE_FILE = "example-group" + SUFFIX
+EXAMPLE_FILE = "example-group" + paths.WORKSPACE_SUFFIX
 
 
 class MainWindow(QMainWindow):

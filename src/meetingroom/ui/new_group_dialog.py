@@ -20,12 +20,10 @@ from PySide6.QtWidgets import (
 
 from meetingroom import paths
 
-SUFFIX = paths.WORKSPACE_SUFFIX
-
 
 def file_name_for(group_name: str) -> str:
     slug = re.sub(r"[^\w]+", "-", group_name.strip().lower(), flags=re.UNICODE).strip("-")
-    return (slug or "group") + SUFFIX
+    return (slug or "group") + paths.WORKSPACE_SUFFIX
 
 
 class NewGroupDialog(QDialog):
